@@ -1,0 +1,39 @@
+package io.shardgate.config;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * {@code hash-mod}: integers go to {@code floorMod(value, count)}, strings to
+ * {@code floorMod(CRC32(UTF-8 bytes), count)}.
+ */
+public record HashMod(int count) implements ShardFunction {
+
+    public HashMod {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+    }
+
+    @Override
+    public int shardCount() {
+        return count;
+    }
+
+    @Override
+    public int shardOf(Object value) {
+        return switch (value) {
+            case Long l -> (int) Math.floorMod(l, (long) count);
+            case Integer i -> Math.floorMod(i, count);
+            case BigInteger b -> b.mod(BigInteger.valueOf(count)).intValue();
+            case String s -> {
+                CRC32 crc = new CRC32();
+                crc.update(s.getBytes(StandardCharsets.UTF_8));
+                yield (int) Math.floorMod(crc.getValue(), (long) count);
+            }
+            default -> throw new IllegalArgumentException(
+                    "hash-mod takes integer or string keys, not " + value.getClass().getSimpleName());
+        };
+    }
+}
