@@ -1,0 +1,40 @@
+package io.shardgate.backend;
+
+import io.shardgate.router.DataNode;
+import io.shardgate.router.ErrorCode;
+import io.shardgate.router.ShardGateException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * SQLExceptions from Connector/J as client errors: a server error keeps MariaDB's own number,
+ * SQLSTATE and message; failing to reach the backend names the data node.
+ */
+final class BackendErrors {
+
+    private BackendErrors() {
+    }
+
+    static ShardGateException translate(SQLException e, DataNode node, String member) {
+        if (e.getErrorCode() > 0 && e.getErrorCode() < 2000) {
+            return new ShardGateException(e.getErrorCode(), e.getSQLState(), e.getMessage(), e);
+        }
+        if (e instanceof SQLTransientConnectionException || isConnectionFailure(e)) {
+            return new ShardGateException(ErrorCode.BACKEND_UNAVAILABLE.number(), ErrorCode.BACKEND_UNAVAILABLE.sqlState(),
+                    ErrorCode.BACKEND_UNAVAILABLE.format(node.name(), member, firstLine(e)), e);
+        }
+        return new ShardGateException(ErrorCode.BACKEND_ERROR.number(), e.getSQLState(),
+                "Data node '" + node.name() + "': " + firstLine(e), e);
+    }
+
+    static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,110 @@
+package io.shardgate.backend;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.shardgate.config.DataHostConfig;
+import io.shardgate.config.HostPort;
+import io.shardgate.config.ShardGateConfig;
+import io.shardgate.router.DataNode;
+import io.shardgate.router.ErrorCode;
+import io.shardgate.router.ShardGateException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HikariCP pool per data-host member in use (and per {@link ConnectionFlavor}), created on
+ * first use. Each data host has an active member, the master until failover switches it; the
+ * switch is one atomic map update, so a statement uses either the old or the new member, never a
+ * mix.
+ */
+public final class DataSourceRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DataSourceRegistry.class);
+
+    private record PoolKey(String dataHost, HostPort member, ConnectionFlavor flavor) {
+    }
+
+    private final Map<String, DataHostConfig> hosts = new ConcurrentHashMap<>();
+    private final Map<String, HostPort> activeMember = new ConcurrentHashMap<>();
+    private final Map<PoolKey, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public DataSourceRegistry(ShardGateConfig config) {
+        for (DataHostConfig h : config.dataHosts()) {
+            hosts.put(h.name(), h);
+            activeMember.put(h.name(), h.master());
+        }
+    }
+
+    public HostPort activeMember(String dataHost) {
+        HostPort m = activeMember.get(dataHost);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown data host " + dataHost);
+        }
+        return m;
+    }
+
+    /** The pool statements for {@code node} use now. */
+    public HikariDataSource dataSource(DataNode node, ConnectionFlavor flavor) {
+        if (closed) {
+            throw new ShardGateException(ErrorCode.BACKEND_UNAVAILABLE, node.name(), node.dataHost(), "proxy is shutting down");
+        }
+        HostPort member = activeMember(node.dataHost());
+        return pools.computeIfAbsent(new PoolKey(node.dataHost(), member, flavor), this::createPool);
+    }
+
+    private HikariDataSource createPool(PoolKey key) {
+        DataHostConfig host = hosts.get(key.dataHost());
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(key.dataHost() + "/" + key.member() + (key.flavor() == ConnectionFlavor.AFFECTED_ROWS ? "/affected" : ""));
+        String host0 = key.member().host();
+        hc.setJdbcUrl("jdbc:mysql://" + (host0.contains(":") ? "[" + host0 + "]" : host0) + ":" + key.member().port() + "/");
+        hc.setUsername(host.user());
+        hc.setPassword(host.password());
+        hc.setMaximumPoolSize(host.pool().maxConnections());
+        hc.setMinimumIdle(host.pool().minIdle());
+        hc.setConnectionTimeout(host.pool().connectTimeoutMillis());
+        // A backend that is down at start must not stop the proxy: the pool retries as it is used.
+        hc.setInitializationFailTimeout(-1);
+        hc.setDataSourceProperties(connectorProperties(key.flavor(), host.pool().connectTimeoutMillis()));
+        log.info("opening pool {} for data host {} member {}", hc.getPoolName(), key.dataHost(), key.member());
+        return new HikariDataSource(hc);
+    }
+
+    /**
+     * Connector/J settings for a proxy that streams values through as raw text bytes: no client-side
+     * conversions, no statement rewriting, results in utf8mb4, one round trip per statement.
+     */
+    static Properties connectorProperties(ConnectionFlavor flavor, long connectTimeoutMillis) {
+        Properties p = new Properties();
+        p.setProperty("useAffectedRows", Boolean.toString(flavor == ConnectionFlavor.AFFECTED_ROWS));
+        p.setProperty("useServerPrepStmts", "false");
+        p.setProperty("characterEncoding", "UTF-8");
+        p.setProperty("characterSetResults", "UTF-8");
+        p.setProperty("connectionCollation", "utf8mb4_general_ci");
+        p.setProperty("sslMode", "DISABLED");
+        p.setProperty("allowPublicKeyRetrieval", "true");
+        p.setProperty("allowLoadLocalInfile", "false");
+        p.setProperty("allowMultiQueries", "false");
+        p.setProperty("jdbcCompliantTruncation", "false");
+        p.setProperty("tinyInt1isBit", "false");
+        p.setProperty("yearIsDateType", "false");
+        p.setProperty("cacheServerConfiguration", "true");
+        p.setProperty("useLocalSessionState", "true");
+        p.setProperty("elideSetAutoCommits", "true");
+        p.setProperty("maintainTimeStats", "false");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("connectTimeout", Long.toString(connectTimeoutMillis));
+        return p;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+}

@@ -1,0 +1,137 @@
+package io.shardgate.backend;
+
+import com.mysql.cj.jdbc.StatementImpl;
+import io.shardgate.router.DataNode;
+import io.shardgate.router.ShardGateException;
+import io.shardgate.router.ShardingRules;
+import io.shardgate.router.plan.ShardExecutor;
+import io.shardgate.router.plan.ShardOutcome;
+import io.shardgate.router.plan.ShardStatement;
+import io.shardgate.router.result.Result;
+import io.shardgate.router.result.UpdateResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * {@link ShardExecutor} over Connector/J for one client session: text-protocol statements,
+ * streamed results, parallel fan-out on virtual threads.
+ */
+public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
+
+    private final ShardingRules rules;
+    private final SessionConnections connections;
+    private final ExecutorService parallel;
+
+    /**
+     * @param parallel runs the statements of a fan-out concurrently; a virtual-thread-per-task
+     *                 executor shared by all sessions
+     */
+    public JdbcShardExecutor(ShardingRules rules, DataSourceRegistry registry, ConnectionFlavor flavor,
+                             ExecutorService parallel) {
+        this.rules = rules;
+        this.connections = new SessionConnections(registry, flavor);
+        this.parallel = parallel;
+    }
+
+    @Override
+    public Result execute(ShardStatement s) {
+        DataNode node = rules.node(s.dataNode());
+        Lease lease = connections.acquire(node);
+        Statement st = null;
+        try {
+            st = lease.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            st.setFetchSize(Integer.MIN_VALUE);
+            if (st.execute(s.sql())) {
+                return new ResultSetRowStream(st.getResultSet(), st, lease, node);
+            }
+            long affected = Math.max(0, st.getLargeUpdateCount());
+            long lastId = st.unwrap(StatementImpl.class).getLastInsertID();
+            st.close();
+            lease.release();
+            return new UpdateResult(affected, lastId, 0, "");
+        } catch (SQLException e) {
+            closeQuietly(st);
+            lease.release();
+            throw BackendErrors.translate(e, node, lease.member());
+        } catch (RuntimeException e) {
+            closeQuietly(st);
+            lease.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ShardOutcome> executeAll(List<ShardStatement> statements) {
+        List<Future<Result>> futures = new ArrayList<>(statements.size());
+        for (ShardStatement s : statements) {
+            futures.add(parallel.submit(() -> execute(s)));
+        }
+        List<ShardOutcome> outcomes = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            outcomes.add(await(statements.get(i), futures.get(i)));
+        }
+        return outcomes;
+    }
+
+    private static ShardOutcome await(ShardStatement s, Future<Result> f) {
+        try {
+            return ShardOutcome.success(s, f.get());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            ShardGateException sge = cause instanceof ShardGateException x ? x
+                    : new ShardGateException(1105, "HY000", "Data node '" + s.dataNode() + "': " + cause, cause);
+            return ShardOutcome.failed(s, sge);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return ShardOutcome.failed(s, new ShardGateException(1317, "70100", "Query execution was interrupted", e));
+        }
+    }
+
+    @Override
+    public void begin(boolean readOnly) {
+        connections.begin(readOnly);
+    }
+
+    @Override
+    public void commit() {
+        connections.commit();
+    }
+
+    @Override
+    public void rollback() {
+        connections.rollback();
+    }
+
+    @Override
+    public void autocommit(boolean on) {
+        connections.autocommit(on);
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return connections.inTransaction();
+    }
+
+    /** Session end: rolls back an open transaction and returns pinned connections. */
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    private static void closeQuietly(Statement st) {
+        if (st != null) {
+            try {
+                st.close();
+            } catch (SQLException ignored) {
+                // the connection is released next; the pool validates it
+            }
+        }
+    }
+}

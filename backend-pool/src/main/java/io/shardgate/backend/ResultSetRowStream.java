@@ -1,0 +1,107 @@
+package io.shardgate.backend;
+
+import com.mysql.cj.result.Field;
+import io.shardgate.router.DataNode;
+import io.shardgate.router.ShardGateException;
+import io.shardgate.router.result.Column;
+import io.shardgate.router.result.ColumnType;
+import io.shardgate.router.result.Row;
+import io.shardgate.router.result.RowStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A backend result streamed row by row (Connector/J streaming mode): each value is the text
+ * protocol's bytes, passed on undecoded. Column definitions are the backend's own, read from
+ * Connector/J's fields so types, lengths, collations and flags reach the client unchanged.
+ */
+final class ResultSetRowStream implements RowStream {
+
+    private final ResultSet rs;
+    private final Statement statement;
+    private final Lease lease;
+    private final DataNode node;
+    private final List<Column> columns;
+    private final int width;
+    private boolean closed;
+
+    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node) throws SQLException {
+        this.rs = rs;
+        this.statement = statement;
+        this.lease = lease;
+        this.node = node;
+        this.columns = columnsOf(rs);
+        this.width = columns.size();
+    }
+
+    static List<Column> columnsOf(ResultSet rs) throws SQLException {
+        Field[] fields = rs.getMetaData().unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields();
+        List<Column> out = new ArrayList<>(fields.length);
+        for (Field f : fields) {
+            out.add(new Column(nonNull(f.getDatabaseName()), nonNull(f.getTableName()), nonNull(f.getOriginalTableName()),
+                    nonNull(f.getColumnLabel()), nonNull(f.getOriginalName()), f.getCollationIndex(), f.getLength(),
+                    ColumnType.of(f.getMysqlTypeId()), f.getFlags() & 0xffff, f.getDecimals()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public Row next() {
+        if (closed) {
+            return null;
+        }
+        try {
+            if (!rs.next()) {
+                close();
+                return null;
+            }
+            byte[][] cells = new byte[width][];
+            for (int i = 0; i < width; i++) {
+                cells[i] = rs.getBytes(i + 1);
+            }
+            return new Row(cells);
+        } catch (SQLException e) {
+            close();
+            throw BackendErrors.translate(e, node, lease.member());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            // Closing a streaming result set reads (and discards) the rows still on the wire,
+            // which leaves the connection reusable.
+            rs.close();
+            statement.close();
+        } catch (SQLException e) {
+            throw BackendErrors.translate(e, node, lease.member());
+        } finally {
+            lease.release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "rows from " + node.name();
+    }
+
+    static ShardGateException closedWhileReading(DataNode node) {
+        return new ShardGateException(2013, "HY000", "Lost connection to data node '" + node.name() + "' during query", null);
+    }
+}

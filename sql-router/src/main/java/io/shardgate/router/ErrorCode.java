@@ -1,0 +1,48 @@
+package io.shardgate.router;
+
+/**
+ * The MySQL errors ShardGate itself raises: number, SQLSTATE and message template, as MariaDB
+ * words them where MariaDB has the same error, so clients and ORMs recognise them.
+ */
+public enum ErrorCode {
+    ACCESS_DENIED(1045, "28000", "Access denied for user '%s'@'%s' (using password: %s)"),
+    DB_ACCESS_DENIED(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
+    UNKNOWN_DATABASE(1049, "42000", "Unknown database '%s'"),
+    NO_DATABASE_SELECTED(1046, "3D000", "No database selected"),
+    NO_SUCH_TABLE(1146, "42S02", "Table '%s.%s' doesn't exist"),
+    UNKNOWN_COMMAND(1047, "08S01", "Unknown command"),
+    PARSE_ERROR(1064, "42000", "You have an error in your SQL syntax: %s"),
+    EMPTY_QUERY(1065, "42000", "Query was empty"),
+    NOT_SUPPORTED(1235, "42000", "Statement not supported: %s"),
+    UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'"),
+    WRONG_VALUE_FOR_VAR(1231, "42000", "Variable '%s' can't be set to the value of '%s'"),
+    INCORRECT_INTEGER_VALUE(1366, "22007", "Incorrect integer value: '%s' for column `%s`.`%s`"),
+    PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes"),
+    HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
+    MALFORMED_PACKET(1835, "HY000", "Malformed communication packet: %s"),
+    BACKEND_UNAVAILABLE(2003, "HY000", "Can't connect to data node '%s' (%s): %s"),
+    BACKEND_ERROR(1105, "HY000", "%s"),
+    UNKNOWN_ERROR(1105, "HY000", "%s");
+
+    private final int number;
+    private final String sqlState;
+    private final String template;
+
+    ErrorCode(int number, String sqlState, String template) {
+        this.number = number;
+        this.sqlState = sqlState;
+        this.template = template;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+
+    public String format(Object... args) {
+        return args.length == 0 ? template : String.format(template, args);
+    }
+}

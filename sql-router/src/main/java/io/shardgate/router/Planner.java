@@ -1,0 +1,160 @@
+package io.shardgate.router;
+
+import io.shardgate.router.parse.ParsedSql;
+import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.LocalResult;
+import io.shardgate.router.plan.Primitive;
+import io.shardgate.router.plan.Route;
+import io.shardgate.router.plan.RouteKind;
+import io.shardgate.router.plan.SessionState;
+import io.shardgate.router.plan.ShardStatement;
+import io.shardgate.router.plan.TransactionControl;
+import io.shardgate.router.plan.UseSchema;
+import io.shardgate.router.result.Column;
+import io.shardgate.router.result.Row;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+
+/**
+ * From one parsed statement and the session to a plan. Pure: it reads the configuration and the
+ * table catalog, never a connection. Statements it cannot route exactly are refused with 1235.
+ */
+public final class Planner {
+
+    private final ShardingRules rules;
+    private final TableCatalog catalog;
+
+    public Planner(ShardingRules rules, TableCatalog catalog) {
+        this.rules = rules;
+        this.catalog = catalog;
+    }
+
+    public ShardingRules rules() {
+        return rules;
+    }
+
+    public Primitive plan(ParsedSql parsed, SessionState session) {
+        if (parsed.isEmpty()) {
+            throw new ShardGateException(ErrorCode.EMPTY_QUERY);
+        }
+        String hintedNode = parsed.hints().get("dataNode");
+        if (hintedNode != null) {
+            return hinted(parsed, session, hintedNode);
+        }
+        TokenCursor in = new TokenCursor(parsed, session.backslashEscapes());
+        String keyword = parsed.keyword(0);
+        return switch (keyword) {
+            case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
+                    planAst(parsed, session);
+            case "SET" -> SetParser.parse(in);
+            case "SHOW", "DESC", "DESCRIBE" -> ShowPlanner.plan(in, session, rules);
+            case "EXPLAIN" -> explain(parsed, session, in);
+            case "USE" -> use(in);
+            case "BEGIN", "START", "COMMIT", "ROLLBACK" -> TransactionParser.parse(in);
+            default -> throw ShardGateException.notSupported(keyword + " statement");
+        };
+    }
+
+    private Primitive planAst(ParsedSql parsed, SessionState session) {
+        Statement ast = SqlParser.toAst(parsed);
+        if (ast instanceof Drop drop && "INDEX".equalsIgnoreCase(drop.getType())) {
+            return dropIndex(parsed, session, drop);
+        }
+        if (ast instanceof Drop drop && !"TABLE".equalsIgnoreCase(drop.getType())) {
+            throw ShardGateException.notSupported("DROP " + drop.getType() + unsupportedSchemaHint(drop.getType()));
+        }
+        if (ast instanceof CreateTable || ast instanceof Alter || ast instanceof Truncate || ast instanceof CreateIndex
+                || ast instanceof Drop) {
+            return DdlPlanner.plan(context(parsed, session, ast), ast);
+        }
+        StatementContext ctx = context(parsed, session, ast);
+        return switch (ast) {
+            case Select select -> SelectPlanner.plan(ctx, select);
+            case Insert insert -> InsertPlanner.plan(ctx, insert);
+            case Upsert replace -> InsertPlanner.plan(ctx, replace);
+            case Update update -> DmlPlanner.planUpdate(ctx, update);
+            case Delete delete -> DmlPlanner.planDelete(ctx, delete);
+            default -> throw ShardGateException.notSupported(parsed.keyword(0) + " " + parsed.keyword(1) + " statement");
+        };
+    }
+
+    private StatementContext context(ParsedSql parsed, SessionState session, Statement ast) {
+        StatementContext ctx = new StatementContext(parsed, ast, session, rules, catalog);
+        if (ctx.tables.isEmpty() && !(ast instanceof Select)) {
+            throw ShardGateException.notSupported(parsed.keyword(0) + " " + parsed.keyword(1) + " statement without a table");
+        }
+        return ctx;
+    }
+
+    private static String unsupportedSchemaHint(String type) {
+        return "DATABASE".equalsIgnoreCase(type) || "SCHEMA".equalsIgnoreCase(type)
+                ? " (logical schemas are defined in the ShardGate configuration)" : " statement";
+    }
+
+    private Primitive dropIndex(ParsedSql parsed, SessionState session, Drop drop) {
+        List<String> params = drop.getParameters();
+        if (params == null || params.size() != 2 || !params.get(0).equalsIgnoreCase("ON")) {
+            throw ShardGateException.notSupported("DROP INDEX without ON table");
+        }
+        String qualified = params.get(1);
+        int dot = qualified.lastIndexOf('.');
+        String schema = dot < 0 ? null : io.shardgate.router.parse.MysqlStrings.unquoteIdentifier(qualified.substring(0, dot));
+        String table = io.shardgate.router.parse.MysqlStrings.unquoteIdentifier(qualified.substring(dot + 1));
+        StatementContext ctx = new StatementContext(parsed, new net.sf.jsqlparser.statement.select.PlainSelect(), session, rules, catalog);
+        return DdlPlanner.planDropIndex(ctx, drop, table, schema);
+    }
+
+    private static Primitive use(TokenCursor in) {
+        in.expect("USE");
+        String schema = in.name();
+        if (!in.atEnd()) {
+            throw in.syntax("unexpected text after schema name");
+        }
+        return new UseSchema(schema);
+    }
+
+    /** {@code EXPLAIN <statement>} prints ShardGate's plan; {@code EXPLAIN table} is DESCRIBE. */
+    private Primitive explain(ParsedSql parsed, SessionState session, TokenCursor in) {
+        String next = parsed.keyword(1);
+        if (!List.of("SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE").contains(next)) {
+            return ShowPlanner.plan(in, session, rules);
+        }
+        String inner = parsed.sql().substring(parsed.tokens().get(1).start());
+        Primitive plan = plan(SqlParser.parse(inner, session.backslashEscapes()), session);
+        List<Row> rows = new ArrayList<>();
+        plan.describe().lines().forEach(line -> rows.add(Row.ofStrings(line)));
+        return new LocalResult("EXPLAIN", List.of(Column.computedString("plan", 1024)), rows);
+    }
+
+    /**
+     * {@code /*+ shardgate: dataNode=dn1 *}{@code /}: the statement runs on that node as written,
+     * its tables named in the node's database. The operator takes responsibility for the result.
+     */
+    private Primitive hinted(ParsedSql parsed, SessionState session, String nodeName) {
+        DataNode node = rules.findNode(nodeName)
+                .orElseThrow(() -> ShardGateException.notSupported("hint naming unknown data node '" + nodeName + "'"));
+        Statement ast = SqlParser.toAst(parsed);
+        TableReferences refs = TableReferences.of(ast);
+        for (Table t : refs.tables()) {
+            String schema = TableReferences.schema(t) != null ? TableReferences.schema(t) : session.schema();
+            if (schema != null && !session.maySee(schema)) {
+                throw new ShardGateException(ErrorCode.DB_ACCESS_DENIED, session.user(), session.clientHost(), schema);
+            }
+        }
+        String sql = SqlRenderer.render(ast, refs, node.database(), parsed.literals(), session.backslashEscapes());
+        return new Route(RouteKind.HINTED, node.name(), session.schema(),
+                List.of(new ShardStatement(node.name(), node.database(), sql)));
+    }
+}

@@ -1,0 +1,190 @@
+package io.shardgate.router;
+
+import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.parse.TokenType;
+import io.shardgate.router.plan.Assignment;
+import io.shardgate.router.plan.SetValue;
+import io.shardgate.router.plan.SetVariables;
+import io.shardgate.router.plan.VariableScope;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code SET} statements, parsed by hand: JSqlParser lacks {@code SET TRANSACTION} and MariaDB's
+ * string escapes. Values are single terms (literal, keyword, {@code @@var}, {@code @var}); an
+ * expression value is refused rather than guessed.
+ */
+final class SetParser {
+
+    private final TokenCursor in;
+
+    private SetParser(TokenCursor in) {
+        this.in = in;
+    }
+
+    static SetVariables parse(TokenCursor in) {
+        in.expect("SET");
+        return new SetVariables(new SetParser(in).assignments());
+    }
+
+    private List<Assignment> assignments() {
+        List<Assignment> out = new ArrayList<>();
+        VariableScope statementScope = scopeKeyword(VariableScope.DEFAULT);
+        if (in.peek().equals("TRANSACTION")) {
+            return transaction(statementScope);
+        }
+        do {
+            out.add(assignment(statementScope));
+        } while (in.accept(","));
+        if (!in.atEnd()) {
+            throw ShardGateException.notSupported("SET with an expression value (near '" + in.text() + "'); "
+                    + "use a literal, @@variable or @variable");
+        }
+        return out;
+    }
+
+    private VariableScope scopeKeyword(VariableScope otherwise) {
+        if (in.accept("GLOBAL")) {
+            return VariableScope.GLOBAL;
+        }
+        if (in.accept("SESSION") || in.accept("LOCAL")) {
+            return VariableScope.SESSION;
+        }
+        return otherwise;
+    }
+
+    private Assignment assignment(VariableScope statementScope) {
+        if (in.accept("NAMES")) {
+            String charset = in.accept("DEFAULT") ? null : in.name();
+            String collation = in.accept("COLLATE") ? (in.accept("DEFAULT") ? null : in.name()) : null;
+            return new Assignment.Names(charset, collation);
+        }
+        if (in.acceptAll("CHARACTER", "SET") || in.accept("CHARSET")) {
+            return new Assignment.Names(in.accept("DEFAULT") ? null : in.name(), null);
+        }
+        VariableScope scope = scopeKeyword(statementScope);
+        if (in.type() == TokenType.VARIABLE) {
+            String variable = in.next();
+            if (variable.startsWith("@@")) {
+                return systemAssignment(variable.substring(2), scope);
+            }
+            expectAssign();
+            return new Assignment.UserVariable(MysqlStrings.unquoteIdentifier(variable.substring(1)), value());
+        }
+        String name = in.name();
+        if (in.peek().equals(".")) {
+            in.next();
+            name = name + "." + in.name();
+        }
+        return systemAssignment(name, scope);
+    }
+
+    private Assignment systemAssignment(String qualified, VariableScope scope) {
+        String name = qualified;
+        String lower = qualified.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("global.")) {
+            scope = VariableScope.GLOBAL;
+            name = qualified.substring(7);
+        } else if (lower.startsWith("session.") || lower.startsWith("local.")) {
+            scope = VariableScope.SESSION;
+            name = qualified.substring(qualified.indexOf('.') + 1);
+        }
+        expectAssign();
+        return new Assignment.SystemVariable(MysqlStrings.unquoteIdentifier(name).toLowerCase(Locale.ROOT), scope, value());
+    }
+
+    private void expectAssign() {
+        if (!in.accept("=") && !in.accept(":=")) {
+            throw in.syntax("expected '='");
+        }
+    }
+
+    private SetValue value() {
+        if (in.atEnd()) {
+            throw in.syntax("expected a value");
+        }
+        boolean negative = in.accept("-");
+        TokenType type = in.type();
+        String text = in.next();
+        SetValue v = switch (type) {
+            case NUMBER -> new SetValue.Constant(number(negative ? "-" + text : text));
+            case STRING -> new SetValue.Constant(MysqlStrings.decode(text, in.backslashEscapes()));
+            case VARIABLE -> text.startsWith("@@") ? systemReference(text.substring(2))
+                    : new SetValue.UserReference(MysqlStrings.unquoteIdentifier(text.substring(1)));
+            case WORD, QUOTED_IDENTIFIER -> word(MysqlStrings.unquoteIdentifier(text));
+            default -> throw ShardGateException.notSupported("SET with an expression value (near '" + text + "')");
+        };
+        if (negative && type != TokenType.NUMBER) {
+            throw ShardGateException.notSupported("SET with an expression value (near '-" + text + "')");
+        }
+        return v;
+    }
+
+    private static SetValue word(String word) {
+        return switch (word.toUpperCase(Locale.ROOT)) {
+            case "DEFAULT" -> new SetValue.Default();
+            case "NULL" -> new SetValue.Constant(null);
+            case "TRUE" -> new SetValue.Constant(1L);
+            case "FALSE" -> new SetValue.Constant(0L);
+            default -> new SetValue.Constant(word);
+        };
+    }
+
+    private static SetValue systemReference(String qualified) {
+        String lower = qualified.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("global.")) {
+            return new SetValue.SystemReference(qualified.substring(7), VariableScope.GLOBAL);
+        }
+        if (lower.startsWith("session.") || lower.startsWith("local.")) {
+            return new SetValue.SystemReference(qualified.substring(qualified.indexOf('.') + 1), VariableScope.SESSION);
+        }
+        return new SetValue.SystemReference(qualified, VariableScope.DEFAULT);
+    }
+
+    private static Object number(String text) {
+        if (text.contains(".") || text.contains("e") || text.contains("E")) {
+            return new BigDecimal(text);
+        }
+        return Constants.integer(new BigInteger(text));
+    }
+
+    /**
+     * {@code SET [scope] TRANSACTION ISOLATION LEVEL ... | READ ONLY | READ WRITE}. Without a scope
+     * MariaDB applies it to the next transaction only; ShardGate applies it to the session.
+     */
+    private List<Assignment> transaction(VariableScope scope) {
+        in.expect("TRANSACTION");
+        VariableScope s = scope == VariableScope.DEFAULT ? VariableScope.SESSION : scope;
+        List<Assignment> out = new ArrayList<>();
+        do {
+            if (in.acceptAll("ISOLATION", "LEVEL")) {
+                String level;
+                if (in.acceptAll("READ", "UNCOMMITTED")) {
+                    level = "READ-UNCOMMITTED";
+                } else if (in.acceptAll("READ", "COMMITTED")) {
+                    level = "READ-COMMITTED";
+                } else if (in.acceptAll("REPEATABLE", "READ")) {
+                    level = "REPEATABLE-READ";
+                } else if (in.accept("SERIALIZABLE")) {
+                    level = "SERIALIZABLE";
+                } else {
+                    throw in.syntax("expected an isolation level");
+                }
+                out.add(new Assignment.SystemVariable("transaction_isolation", s, new SetValue.Constant(level)));
+            } else if (in.acceptAll("READ", "ONLY")) {
+                out.add(new Assignment.SystemVariable("transaction_read_only", s, new SetValue.Constant(1L)));
+            } else if (in.acceptAll("READ", "WRITE")) {
+                out.add(new Assignment.SystemVariable("transaction_read_only", s, new SetValue.Constant(0L)));
+            } else {
+                throw in.syntax("expected ISOLATION LEVEL, READ ONLY or READ WRITE");
+            }
+        } while (in.accept(","));
+        if (!in.atEnd()) {
+            throw in.syntax("unexpected text");
+        }
+        return out;
+    }
+}

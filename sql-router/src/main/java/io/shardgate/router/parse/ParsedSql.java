@@ -1,0 +1,42 @@
+package io.shardgate.router.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One SQL statement after lexing.
+ *
+ * @param sql        the statement as the client sent it (without a trailing {@code ;})
+ * @param tokens     its tokens, comments excluded
+ * @param normalized the text handed to JSqlParser: comments dropped, executable comments unwrapped,
+ *                   every string/hex/bit literal replaced by a {@code :sgN} placeholder
+ * @param literals   the literals, indexed by N
+ * @param hints      {@code key=value} pairs from {@code /*+ shardgate: key=value *}{@code /} comments
+ */
+public record ParsedSql(String sql, List<Token> tokens, String normalized, List<Literal> literals,
+                        Map<String, String> hints) {
+
+    public ParsedSql {
+        tokens = List.copyOf(tokens);
+        literals = List.copyOf(literals);
+        hints = Map.copyOf(hints);
+    }
+
+    /** The upper-cased first word ({@code SELECT}, {@code SET}, ...), or "" when it starts otherwise. */
+    public String keyword(int index) {
+        if (index >= tokens.size()) {
+            return "";
+        }
+        Token t = tokens.get(index);
+        return t.type() == TokenType.WORD ? t.text(sql).toUpperCase(Locale.ROOT) : t.text(sql);
+    }
+
+    public String tokenText(int index) {
+        return tokens.get(index).text(sql);
+    }
+
+    public boolean isEmpty() {
+        return tokens.isEmpty();
+    }
+}

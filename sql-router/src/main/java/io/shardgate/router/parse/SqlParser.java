@@ -1,0 +1,198 @@
+package io.shardgate.router.parse;
+
+import io.shardgate.router.ErrorCode;
+import io.shardgate.router.ShardGateException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.feature.Feature;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * From SQL text to statements: lexing, splitting at {@code ;}, literal extraction, and JSqlParser.
+ */
+public final class SqlParser {
+
+    static final String PLACEHOLDER_PREFIX = "sg";
+    private static final String HINT_MARKER = "shardgate:";
+
+    private SqlParser() {
+    }
+
+    /**
+     * Splits text into statements at top-level semicolons; empty statements (only whitespace or
+     * comments) are dropped, so {@code "SELECT 1;"} is one statement.
+     */
+    public static List<ParsedSql> parseAll(String text, boolean backslashEscapes) {
+        List<Token> all = SqlLexer.tokenize(text, backslashEscapes);
+        List<ParsedSql> out = new ArrayList<>();
+        int segmentStart = 0;
+        List<Token> segment = new ArrayList<>();
+        for (Token t : all) {
+            if (t.type() == TokenType.SEMICOLON) {
+                addSegment(text, segmentStart, t.start(), segment, backslashEscapes, out);
+                segment = new ArrayList<>();
+                segmentStart = t.end();
+            } else {
+                segment.add(t);
+            }
+        }
+        addSegment(text, segmentStart, text.length(), segment, backslashEscapes, out);
+        return out;
+    }
+
+    /** One statement; {@link ParsedSql#isEmpty()} when the text holds none. */
+    public static ParsedSql parse(String text, boolean backslashEscapes) {
+        List<ParsedSql> all = parseAll(text, backslashEscapes);
+        if (all.size() > 1) {
+            throw new ShardGateException(ErrorCode.PARSE_ERROR,
+                    "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
+        }
+        return all.isEmpty() ? new ParsedSql(text, List.of(), "", List.of(), Map.of()) : all.getFirst();
+    }
+
+    private static void addSegment(String text, int from, int to, List<Token> tokens, boolean bs, List<ParsedSql> out) {
+        Map<String, String> hints = new HashMap<>();
+        List<Token> code = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.type() == TokenType.COMMENT) {
+                collectHint(t.text(text), hints);
+            } else {
+                code.add(t);
+            }
+        }
+        if (code.isEmpty()) {
+            return;
+        }
+        // Token offsets stay relative to the whole text; rebase them onto this statement.
+        String sql = text.substring(from, to);
+        List<Token> rebased = new ArrayList<>(code.size());
+        for (Token t : code) {
+            rebased.add(new Token(t.type(), t.start() - from, t.end() - from));
+        }
+        StringBuilder normalized = new StringBuilder(sql.length());
+        List<Literal> literals = new ArrayList<>();
+        int previousEnd = -1;
+        for (int i = 0; i < rebased.size(); i++) {
+            Token t = rebased.get(i);
+            if (previousEnd >= 0) {
+                normalized.append(t.start() > previousEnd ? " " : "");
+            }
+            if (t.type() == TokenType.STRING || t.type() == TokenType.BINARY_STRING) {
+                int last = i;
+                // MariaDB joins adjacent plain string literals: 'a' 'b' is 'ab'.
+                while (t.type() == TokenType.STRING && last + 1 < rebased.size()
+                        && rebased.get(last + 1).type() == TokenType.STRING
+                        && isPlainQuoted(rebased.get(last + 1).text(sql))) {
+                    last++;
+                }
+                String source = sql.substring(t.start(), rebased.get(last).end());
+                literals.add(new Literal(source, decodeJoined(sql, rebased.subList(i, last + 1), bs)));
+                normalized.append(':').append(PLACEHOLDER_PREFIX).append(literals.size() - 1);
+                previousEnd = rebased.get(last).end();
+                i = last;
+            } else {
+                normalized.append(sql, t.start(), t.end());
+                previousEnd = t.end();
+            }
+        }
+        out.add(new ParsedSql(sql.strip(), rebase(rebased, sql), normalized.toString(), literals, hints));
+    }
+
+    /** Offsets relative to the stripped text the record keeps. */
+    private static List<Token> rebase(List<Token> tokens, String sql) {
+        int lead = sql.length() - sql.stripLeading().length();
+        if (lead == 0) {
+            return tokens;
+        }
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            out.add(new Token(t.type(), t.start() - lead, t.end() - lead));
+        }
+        return out;
+    }
+
+    private static boolean isPlainQuoted(String tokenText) {
+        return tokenText.charAt(0) == '\'' || tokenText.charAt(0) == '"';
+    }
+
+    private static Object decodeJoined(String sql, List<Token> parts, boolean bs) {
+        if (parts.size() == 1) {
+            return MysqlStrings.decode(parts.getFirst().text(sql), bs);
+        }
+        Object first = MysqlStrings.decode(parts.getFirst().text(sql), bs);
+        if (first instanceof byte[]) {
+            throw new ShardGateException(ErrorCode.NOT_SUPPORTED, "adjacent binary string literals");
+        }
+        StringBuilder sb = new StringBuilder((String) first);
+        for (Token t : parts.subList(1, parts.size())) {
+            sb.append(MysqlStrings.unquote(t.text(sql), bs));
+        }
+        return sb.toString();
+    }
+
+    private static void collectHint(String comment, Map<String, String> hints) {
+        if (!comment.startsWith("/*+")) {
+            return;
+        }
+        String body = comment.substring(3, comment.length() - 2).strip();
+        if (!body.startsWith(HINT_MARKER)) {
+            return;
+        }
+        for (String pair : body.substring(HINT_MARKER.length()).split("[,\\s]+")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                hints.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+    }
+
+    /**
+     * JSqlParser's view of a statement. The literal-free text is tried first; if JSqlParser cannot
+     * take a placeholder where MariaDB takes a literal, the original text is tried.
+     */
+    public static Statement toAst(ParsedSql parsed) {
+        try {
+            return jsql(parsed.normalized());
+        } catch (ParseException | JSQLParserException | RuntimeException normalizedFailure) {
+            if (parsed.literals().isEmpty()) {
+                throw parseError(parsed, normalizedFailure);
+            }
+            try {
+                return jsql(parsed.sql());
+            } catch (ParseException | JSQLParserException | RuntimeException rawFailure) {
+                throw parseError(parsed, normalizedFailure);
+            }
+        }
+    }
+
+    /** Whether the AST came from the literal-free text (placeholders need splicing back). */
+    private static Statement jsql(String text) throws ParseException, JSQLParserException {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(text)
+                .withFeature(Feature.allowBackslashEscapeCharacter, true)
+                .withFeature(Feature.allowDoubleQuotedStrings, true)
+                .withFeature(Feature.allowHashLineComments, true);
+        // Parsed on the caller's (virtual) thread: JSqlParser's default timeout runs each parse on a
+        // pool thread, a hop per statement the proxy cannot afford.
+        Statement st = parser.Statement();
+        if (st == null) {
+            throw new JSQLParserException("empty statement");
+        }
+        return st;
+    }
+
+    private static ShardGateException parseError(ParsedSql parsed, Exception e) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new ShardGateException(ErrorCode.PARSE_ERROR.number(), ErrorCode.PARSE_ERROR.sqlState(),
+                ErrorCode.PARSE_ERROR.format("ShardGate cannot parse '" + excerpt(parsed.sql()) + "': " + msg), null);
+    }
+
+    private static String excerpt(String sql) {
+        return sql.length() <= 80 ? sql : sql.substring(0, 77) + "...";
+    }
+}

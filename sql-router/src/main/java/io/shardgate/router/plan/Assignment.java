@@ -1,0 +1,39 @@
+package io.shardgate.router.plan;
+
+/** One assignment of a {@code SET} statement. */
+public sealed interface Assignment {
+
+    void apply(SessionState session);
+
+    record SystemVariable(String name, VariableScope scope, SetValue value) implements Assignment {
+        @Override
+        public void apply(SessionState session) {
+            session.setSystemVariable(name, scope, value.resolve(session));
+        }
+
+        @Override
+        public String toString() {
+            return (scope == VariableScope.DEFAULT ? "" : scope + " ") + name + " = " + value;
+        }
+    }
+
+    record UserVariable(String name, SetValue value) implements Assignment {
+        @Override
+        public void apply(SessionState session) {
+            session.setUserVariable(name, value.resolve(session));
+        }
+
+        @Override
+        public String toString() {
+            return "@" + name + " = " + value;
+        }
+    }
+
+    /** {@code SET NAMES cs [COLLATE co]} and {@code SET CHARACTER SET cs}; null charset means DEFAULT. */
+    record Names(String charset, String collation) implements Assignment {
+        @Override
+        public void apply(SessionState session) {
+            session.setNames(charset, collation);
+        }
+    }
+}

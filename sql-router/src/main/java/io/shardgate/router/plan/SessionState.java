@@ -1,0 +1,43 @@
+package io.shardgate.router.plan;
+
+/**
+ * The client session as planning and session primitives see it. Implemented by the server's
+ * session; variable names are case-insensitive and validated there.
+ */
+public interface SessionState {
+
+    String user();
+
+    String clientHost();
+
+    long connectionId();
+
+    /** The current logical schema, or {@code null}. */
+    String schema();
+
+    /** Switches schema; throws 1049 (unknown) or 1044 (not allowed). */
+    void useSchema(String schema);
+
+    /** Value of a system variable in the given scope: Long, String, or null. Throws 1193 if unknown. */
+    Object systemVariable(String name, VariableScope scope);
+
+    void setSystemVariable(String name, VariableScope scope, Object value);
+
+    /** All system variables of a scope, sorted by name (SHOW VARIABLES). */
+    java.util.SortedMap<String, Object> systemVariables(VariableScope scope);
+
+    Object userVariable(String name);
+
+    void setUserVariable(String name, Object value);
+
+    /** {@code SET NAMES charset [COLLATE collation]}; collation may be null for the default. */
+    void setNames(String charset, String collation);
+
+    long lastInsertId();
+
+    /** False under {@code sql_mode=NO_BACKSLASH_ESCAPES}. */
+    boolean backslashEscapes();
+
+    /** Whether the session may use a logical schema. */
+    boolean maySee(String schema);
+}

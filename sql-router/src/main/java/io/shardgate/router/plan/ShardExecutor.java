@@ -1,0 +1,33 @@
+package io.shardgate.router.plan;
+
+import io.shardgate.router.result.Result;
+import java.util.List;
+
+/**
+ * Runs statements on data nodes for one client session. Implemented over JDBC by backend-pool;
+ * the router never sees a connection.
+ *
+ * <p>Queries yield a {@link io.shardgate.router.result.RowStream} that streams from the backend
+ * and must be closed; other statements an {@link io.shardgate.router.result.UpdateResult}. Backend
+ * errors arrive as {@link io.shardgate.router.ShardGateException} with the backend's own error
+ * number and SQLSTATE.
+ */
+public interface ShardExecutor {
+
+    Result execute(ShardStatement statement);
+
+    /** Runs the statements concurrently; every outcome is reported, failures included. */
+    List<ShardOutcome> executeAll(List<ShardStatement> statements);
+
+    /** Starts an explicit transaction: from now on each data node's connection is pinned. */
+    void begin(boolean readOnly);
+
+    void commit();
+
+    void rollback();
+
+    /** Mirrors the session's autocommit: when off, statements open a transaction implicitly. */
+    void autocommit(boolean on);
+
+    boolean inTransaction();
+}
