@@ -101,6 +101,29 @@ public final class DataSourceRegistry implements AutoCloseable {
         return p;
     }
 
+    /** Connection counts of one open pool, for the management port. */
+    public record PoolStatus(String dataHost, HostPort member, ConnectionFlavor flavor, int active, int idle,
+                             int total, int waiting) {
+    }
+
+    public java.util.List<PoolStatus> poolStatus() {
+        java.util.List<PoolStatus> out = new java.util.ArrayList<>();
+        pools.forEach((key, ds) -> {
+            var mx = ds.getHikariPoolMXBean();
+            if (mx != null) {
+                out.add(new PoolStatus(key.dataHost(), key.member(), key.flavor(), mx.getActiveConnections(),
+                        mx.getIdleConnections(), mx.getTotalConnections(), mx.getThreadsAwaitingConnection()));
+            }
+        });
+        out.sort(java.util.Comparator.comparing(PoolStatus::dataHost).thenComparing(p -> p.member().toString())
+                .thenComparing(PoolStatus::flavor));
+        return out;
+    }
+
+    public java.util.List<DataHostConfig> dataHosts() {
+        return hosts.values().stream().sorted(java.util.Comparator.comparing(DataHostConfig::name)).toList();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -2,9 +2,7 @@ package io.shardgate.backend;
 
 import com.mysql.cj.result.Field;
 import io.shardgate.router.DataNode;
-import io.shardgate.router.ShardGateException;
 import io.shardgate.router.result.Column;
-import io.shardgate.router.result.ColumnType;
 import io.shardgate.router.result.Row;
 import io.shardgate.router.result.RowStream;
 import java.sql.ResultSet;
@@ -41,15 +39,9 @@ final class ResultSetRowStream implements RowStream {
         Field[] fields = rs.getMetaData().unwrap(com.mysql.cj.jdbc.result.ResultSetMetaData.class).getFields();
         List<Column> out = new ArrayList<>(fields.length);
         for (Field f : fields) {
-            out.add(new Column(nonNull(f.getDatabaseName()), nonNull(f.getTableName()), nonNull(f.getOriginalTableName()),
-                    nonNull(f.getColumnLabel()), nonNull(f.getOriginalName()), f.getCollationIndex(), f.getLength(),
-                    ColumnType.of(f.getMysqlTypeId()), f.getFlags() & 0xffff, f.getDecimals()));
+            out.add(ColumnDefinitions.of(f));
         }
         return List.copyOf(out);
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 
     @Override
@@ -101,7 +93,4 @@ final class ResultSetRowStream implements RowStream {
         return "rows from " + node.name();
     }
 
-    static ShardGateException closedWhileReading(DataNode node) {
-        return new ShardGateException(2013, "HY000", "Lost connection to data node '" + node.name() + "' during query", null);
-    }
 }

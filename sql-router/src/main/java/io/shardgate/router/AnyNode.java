@@ -14,16 +14,18 @@ final class AnyNode {
     }
 
     static Route route(StatementContext ctx) {
-        DataNode node = ctx.rules.schema(ctx.session.schema())
-                .map(SchemaRules::defaultNode)
-                .orElse(null);
-        if (node == null) {
-            List<DataNode> all = ctx.rules.nodes();
-            if (all.isEmpty()) {
-                throw ShardGateException.notSupported("statement without tables: no data node is configured");
-            }
-            node = all.getFirst();
+        return ctx.route(RouteKind.ANY_NODE, "-", List.of(pick(ctx.rules, ctx.session.schema())));
+    }
+
+    static DataNode pick(ShardingRules rules, String schema) {
+        DataNode node = rules.schema(schema).map(SchemaRules::defaultNode).orElse(null);
+        if (node != null) {
+            return node;
         }
-        return ctx.route(RouteKind.ANY_NODE, "-", List.of(node));
+        List<DataNode> all = rules.nodes();
+        if (all.isEmpty()) {
+            throw ShardGateException.notSupported("statement without tables: no data node is configured");
+        }
+        return all.getFirst();
     }
 }

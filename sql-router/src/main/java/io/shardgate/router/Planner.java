@@ -58,7 +58,7 @@ public final class Planner {
         return switch (keyword) {
             case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
                     planAst(parsed, session);
-            case "SET" -> SetParser.parse(in);
+            case "SET" -> SetParser.parse(in, AnyNode.pick(rules, session.schema()));
             case "SHOW", "DESC", "DESCRIBE" -> ShowPlanner.plan(in, session, rules);
             case "EXPLAIN" -> explain(parsed, session, in);
             case "USE" -> use(in);

@@ -20,14 +20,17 @@ import java.util.Locale;
 final class SetParser {
 
     private final TokenCursor in;
+    private final DataNode evaluator;
 
-    private SetParser(TokenCursor in) {
+    private SetParser(TokenCursor in, DataNode evaluator) {
         this.in = in;
+        this.evaluator = evaluator;
     }
 
-    static SetVariables parse(TokenCursor in) {
+    /** @param evaluator the data node that computes expression values */
+    static SetVariables parse(TokenCursor in, DataNode evaluator) {
         in.expect("SET");
-        return new SetVariables(new SetParser(in).assignments());
+        return new SetVariables(new SetParser(in, evaluator).assignments());
     }
 
     private List<Assignment> assignments() {
@@ -40,8 +43,7 @@ final class SetParser {
             out.add(assignment(statementScope));
         } while (in.accept(","));
         if (!in.atEnd()) {
-            throw ShardGateException.notSupported("SET with an expression value (near '" + in.text() + "'); "
-                    + "use a literal, @@variable or @variable");
+            throw in.syntax("unexpected text");
         }
         return out;
     }
@@ -102,10 +104,45 @@ final class SetParser {
         }
     }
 
+    /** A single term is taken as is; anything longer is an expression for a backend to compute. */
     private SetValue value() {
         if (in.atEnd()) {
             throw in.syntax("expected a value");
         }
+        int start = in.position();
+        SetValue term = term();
+        if (term != null && (in.atEnd() || in.peek().equals(","))) {
+            return term;
+        }
+        in.reset(start);
+        return computed();
+    }
+
+    private SetValue computed() {
+        List<String> parts = new ArrayList<>();
+        List<SetValue> variables = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        while (!in.atEnd() && !(depth == 0 && in.peek().equals(","))) {
+            String p = in.peek();
+            depth += p.equals("(") ? 1 : p.equals(")") ? -1 : 0;
+            TokenType type = in.type();
+            String text = in.next();
+            if (type == TokenType.VARIABLE) {
+                parts.add(part.toString());
+                part.setLength(0);
+                variables.add(text.startsWith("@@") ? systemReference(text.substring(2))
+                        : new SetValue.UserReference(MysqlStrings.unquoteIdentifier(text.substring(1))));
+            } else {
+                part.append(part.isEmpty() ? "" : " ").append(text).append(' ');
+            }
+        }
+        parts.add(part.toString());
+        return new SetValue.Computed(parts, variables, evaluator.name(), evaluator.database());
+    }
+
+    /** A literal, keyword or variable; null when the value is not a single term. */
+    private SetValue term() {
         boolean negative = in.accept("-");
         TokenType type = in.type();
         String text = in.next();
@@ -115,12 +152,9 @@ final class SetParser {
             case VARIABLE -> text.startsWith("@@") ? systemReference(text.substring(2))
                     : new SetValue.UserReference(MysqlStrings.unquoteIdentifier(text.substring(1)));
             case WORD, QUOTED_IDENTIFIER -> word(MysqlStrings.unquoteIdentifier(text));
-            default -> throw ShardGateException.notSupported("SET with an expression value (near '" + text + "')");
+            default -> null;
         };
-        if (negative && type != TokenType.NUMBER) {
-            throw ShardGateException.notSupported("SET with an expression value (near '-" + text + "')");
-        }
-        return v;
+        return negative && type != TokenType.NUMBER ? null : v;
     }
 
     private static SetValue word(String word) {

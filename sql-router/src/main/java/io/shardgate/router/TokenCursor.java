@@ -102,6 +102,10 @@ final class TokenCursor {
         return index;
     }
 
+    void reset(int position) {
+        index = position;
+    }
+
     boolean backslashEscapes() {
         return backslashEscapes;
     }

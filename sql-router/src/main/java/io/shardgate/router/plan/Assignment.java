@@ -3,12 +3,12 @@ package io.shardgate.router.plan;
 /** One assignment of a {@code SET} statement. */
 public sealed interface Assignment {
 
-    void apply(SessionState session);
+    void apply(ExecutionContext context);
 
     record SystemVariable(String name, VariableScope scope, SetValue value) implements Assignment {
         @Override
-        public void apply(SessionState session) {
-            session.setSystemVariable(name, scope, value.resolve(session));
+        public void apply(ExecutionContext context) {
+            context.session().setSystemVariable(name, scope, value.resolve(context));
         }
 
         @Override
@@ -19,8 +19,8 @@ public sealed interface Assignment {
 
     record UserVariable(String name, SetValue value) implements Assignment {
         @Override
-        public void apply(SessionState session) {
-            session.setUserVariable(name, value.resolve(session));
+        public void apply(ExecutionContext context) {
+            context.session().setUserVariable(name, value.resolve(context));
         }
 
         @Override
@@ -32,8 +32,8 @@ public sealed interface Assignment {
     /** {@code SET NAMES cs [COLLATE co]} and {@code SET CHARACTER SET cs}; null charset means DEFAULT. */
     record Names(String charset, String collation) implements Assignment {
         @Override
-        public void apply(SessionState session) {
-            session.setNames(charset, collation);
+        public void apply(ExecutionContext context) {
+            context.session().setNames(charset, collation);
         }
     }
 }

@@ -1,14 +1,24 @@
 package io.shardgate.router.plan;
 
+import io.shardgate.router.ShardGateException;
+import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.result.Column;
+import io.shardgate.router.result.Result;
+import io.shardgate.router.result.Row;
+import io.shardgate.router.result.RowStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+
 /** The right-hand side of a {@code SET} assignment, resolved when the statement executes. */
 public sealed interface SetValue {
 
-    Object resolve(SessionState session);
+    Object resolve(ExecutionContext context);
 
     /** A literal: Long, String, BigDecimal or null. Keywords like ON arrive as strings. */
     record Constant(Object value) implements SetValue {
         @Override
-        public Object resolve(SessionState session) {
+        public Object resolve(ExecutionContext context) {
             return value;
         }
     }
@@ -16,7 +26,7 @@ public sealed interface SetValue {
     /** {@code DEFAULT}: the variable's global/compiled default. */
     record Default() implements SetValue {
         @Override
-        public Object resolve(SessionState session) {
+        public Object resolve(ExecutionContext context) {
             return DEFAULT;
         }
     }
@@ -24,16 +34,71 @@ public sealed interface SetValue {
     /** {@code @@[scope.]name}. */
     record SystemReference(String name, VariableScope scope) implements SetValue {
         @Override
-        public Object resolve(SessionState session) {
-            return session.systemVariable(name, scope);
+        public Object resolve(ExecutionContext context) {
+            return context.session().systemVariable(name, scope);
         }
     }
 
     /** {@code @name}. */
     record UserReference(String name) implements SetValue {
         @Override
-        public Object resolve(SessionState session) {
-            return session.userVariable(name);
+        public Object resolve(ExecutionContext context) {
+            return context.session().userVariable(name);
+        }
+    }
+
+    /**
+     * An expression ({@code CONCAT(@@sql_mode, ',STRICT_TRANS_TABLES')}) evaluated by a backend as
+     * {@code SELECT expr}, with the session's variables put in as literals first: the backend's own
+     * session variables are not the client's.
+     *
+     * @param parts     the expression's text pieces; variables sit between them
+     * @param variables the variable references, {@code parts.size() - 1} of them
+     * @param node      the data node that evaluates it
+     * @param database  that node's physical database
+     */
+    record Computed(List<String> parts, List<SetValue> variables, String node, String database) implements SetValue {
+        @Override
+        public Object resolve(ExecutionContext context) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int i = 0; i < parts.size(); i++) {
+                sql.append(parts.get(i));
+                if (i < variables.size()) {
+                    sql.append(literal(variables.get(i).resolve(context)));
+                }
+            }
+            Result r = context.shards().execute(new ShardStatement(node, database, sql.toString()));
+            if (!(r instanceof RowStream rows)) {
+                throw new ShardGateException(1105, "HY000", "SET value expression returned no row", null);
+            }
+            try (rows) {
+                Row row = rows.next();
+                Column c = rows.columns().getFirst();
+                String text = row == null ? null : row.text(0);
+                if (text == null) {
+                    return null;
+                }
+                return switch (c.type()) {
+                    case TINY, SHORT, LONG, INT24, LONGLONG -> new BigInteger(text).bitLength() < 64 ? (Object) Long.parseLong(text) : new BigInteger(text);
+                    case DECIMAL, NEWDECIMAL, FLOAT, DOUBLE -> new BigDecimal(text);
+                    default -> text;
+                };
+            }
+        }
+
+        private static String literal(Object v) {
+            return switch (v) {
+                case null -> "NULL";
+                case Long l -> l.toString();
+                case BigInteger b -> b.toString();
+                case BigDecimal d -> d.toPlainString();
+                default -> MysqlStrings.quote(String.valueOf(v));
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "(" + String.join("?", parts) + ") on " + node;
         }
     }
 

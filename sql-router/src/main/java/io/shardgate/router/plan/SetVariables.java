@@ -20,7 +20,7 @@ public final class SetVariables implements Primitive {
     @Override
     public Result execute(ExecutionContext context) {
         for (Assignment a : assignments) {
-            a.apply(context.session());
+            a.apply(context);
         }
         return UpdateResult.EMPTY;
     }

@@ -1,0 +1,53 @@
+package io.shardgate.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real {@code mariadb} command-line client, run against the proxy. */
+final class MariaDbCli {
+
+    /** What one run printed and how it ended. */
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private MariaDbCli() {
+    }
+
+    static Run run(int port, String user, String password, String database, String... extraArgs)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("mariadb", "--no-defaults", "-h127.0.0.1", "-P" + port, "-u" + user,
+                "--batch", "--skip-ssl"));
+        cmd.addAll(List.of(extraArgs));
+        if (database != null) {
+            cmd.add(database);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("MYSQL_PWD", password);
+        // Output goes to files: a full pipe would block the client before it exits.
+        java.nio.file.Path stdout = java.nio.file.Files.createTempFile("mariadb-cli", ".out");
+        java.nio.file.Path stderr = java.nio.file.Files.createTempFile("mariadb-cli", ".err");
+        try {
+            pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("mariadb client did not finish: " + cmd);
+            }
+            return new Run(p.exitValue(), java.nio.file.Files.readString(stdout, StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(stdout);
+            java.nio.file.Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** Runs SQL given with -e. */
+    static Run execute(int port, String user, String password, String database, String sql)
+            throws IOException, InterruptedException {
+        return run(port, user, password, database, "-e", sql);
+    }
+}

@@ -1,0 +1,102 @@
+package io.shardgate.server;
+
+import io.shardgate.backend.ConnectionFlavor;
+import io.shardgate.backend.DataSourceRegistry;
+import io.shardgate.backend.JdbcTableCatalog;
+import io.shardgate.config.ShardGateConfig;
+import io.shardgate.router.DataNode;
+import io.shardgate.router.Planner;
+import io.shardgate.router.ShardingRules;
+import io.shardgate.server.net.Connections;
+import io.shardgate.server.net.FrontendServer;
+import io.shardgate.server.net.ServerContext;
+import io.shardgate.server.session.SystemVariables;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place the object graph is wired: configuration, backends, router, and the two ports. */
+public final class ShardGateServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardGateServer.class);
+
+    /** What clients see when no backend can be asked for its version at start. */
+    static final String FALLBACK_BACKEND_VERSION = "10.11.0-MariaDB";
+
+    private final DataSourceRegistry registry;
+    private final ExecutorService parallel;
+    private final FrontendServer frontend;
+    private final Connections connections = new Connections();
+
+    private ShardGateServer(ShardGateConfig config) throws InterruptedException {
+        ShardingRules rules = new ShardingRules(config);
+        this.registry = new DataSourceRegistry(config);
+        this.parallel = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shard-", 0).factory());
+        String backendVersion = backendVersion(rules);
+        SystemVariables variables = new SystemVariables(backendVersion + "-ShardGate",
+                config.server().port(), config.server().maxAllowedPacket());
+        // MariaDB prefixes its greeting with 5.5.5- so that old clients do not misread "10.x"; clients
+        // strip it. A MariaDB backend's proxy does the same.
+        String greeting = (backendVersion.contains("MariaDB") ? "5.5.5-" : "") + backendVersion + "-ShardGate";
+        Planner planner = new Planner(rules, new JdbcTableCatalog(registry));
+        ServerContext context = new ServerContext(config, rules, planner, registry, variables, greeting, parallel,
+                connections, new AtomicLong());
+        try {
+            this.frontend = new FrontendServer(context);
+        } catch (InterruptedException | RuntimeException e) {
+            registry.close();
+            parallel.shutdownNow();
+            throw e;
+        }
+        log.info("ShardGate listening on {}:{} (management port {}), backends report {}",
+                config.server().bindAddress(), frontend.port(), frontend.managerPort(), backendVersion);
+    }
+
+    public static ShardGateServer start(ShardGateConfig config) throws InterruptedException {
+        return new ShardGateServer(config);
+    }
+
+    /** Asks the first data node's master; the proxy starts even when every backend is down. */
+    private String backendVersion(ShardingRules rules) {
+        List<DataNode> nodes = rules.nodes();
+        if (nodes.isEmpty()) {
+            return FALLBACK_BACKEND_VERSION;
+        }
+        try (Connection c = registry.dataSource(nodes.getFirst(), ConnectionFlavor.FOUND_ROWS).getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (Exception e) {
+            log.warn("cannot ask data node {} for its version ({}); announcing {}", nodes.getFirst().name(),
+                    e.getMessage(), FALLBACK_BACKEND_VERSION);
+            return FALLBACK_BACKEND_VERSION;
+        }
+    }
+
+    public int port() {
+        return frontend.port();
+    }
+
+    public int managerPort() {
+        return frontend.managerPort();
+    }
+
+    public Connections connections() {
+        return connections;
+    }
+
+    @Override
+    public void close() {
+        frontend.close();
+        parallel.shutdownNow();
+        registry.close();
+        log.info("ShardGate stopped");
+    }
+}

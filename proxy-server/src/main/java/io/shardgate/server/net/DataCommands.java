@@ -1,0 +1,134 @@
+package io.shardgate.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.shardgate.backend.JdbcShardExecutor;
+import io.shardgate.protocol.ChannelClosedException;
+import io.shardgate.protocol.Command;
+import io.shardgate.protocol.MalformedPacketException;
+import io.shardgate.protocol.Packet;
+import io.shardgate.protocol.PacketWriter;
+import io.shardgate.protocol.Wire;
+import io.shardgate.router.ErrorCode;
+import io.shardgate.router.ShardGateException;
+import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.plan.Route;
+import io.shardgate.router.plan.RouteKind;
+import io.shardgate.router.plan.ShardStatement;
+import io.shardgate.router.result.Result;
+import io.shardgate.router.result.RowStream;
+import io.shardgate.server.session.Session;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The data port's command phase: SQL and the other client commands, answered per the protocol. */
+final class DataCommands implements CommandProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(DataCommands.class);
+
+    private final ServerContext server;
+    private final Channel channel;
+    private final PacketWriter out;
+    private final Session session;
+    private final JdbcShardExecutor executor;
+    private final ResultWriter writer;
+    private final QueryService queries;
+    private final FrontendConnection connection;
+
+    DataCommands(ServerContext server, FrontendConnection connection, Session session, JdbcShardExecutor executor,
+                 int clientCapabilities) {
+        this.server = server;
+        this.connection = connection;
+        this.channel = connection.channel();
+        this.out = connection.writer();
+        this.session = session;
+        this.executor = executor;
+        this.writer = new ResultWriter(out, clientCapabilities);
+        this.queries = new QueryService(server.planner(), session, writer,
+                io.shardgate.protocol.Capability.MULTI_STATEMENTS.in(clientCapabilities));
+    }
+
+    @Override
+    public void handle(Packet packet) {
+        out.sequence((packet.sequenceId() + 1) & 0xFF);
+        ByteBuf in = packet.payload();
+        try {
+            if (!in.isReadable()) {
+                throw new MalformedPacketException("empty command packet");
+            }
+            int code = in.readUnsignedByte();
+            Optional<Command> command = Command.of(code);
+            connection.running(command.map(Enum::name).orElse("0x" + Integer.toHexString(code)));
+            dispatch(command.orElse(null), in);
+        } catch (MalformedPacketException e) {
+            writer.error(new ShardGateException(ErrorCode.MALFORMED_PACKET, e.getMessage()));
+        } catch (ChannelClosedException | CancellationException e) {
+            return;
+        } catch (ShardGateException e) {
+            writer.error(e);
+        } catch (RuntimeException e) {
+            log.error("internal error on connection {}", session.connectionId(), e);
+            writer.error(new ShardGateException(ErrorCode.UNKNOWN_ERROR, "internal error: " + e));
+        } finally {
+            connection.running("");
+        }
+        if (channel.isActive()) {
+            out.flush();
+        }
+    }
+
+    private void dispatch(Command command, ByteBuf in) {
+        if (command == null) {
+            writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
+            return;
+        }
+        switch (command) {
+            case COM_QUIT -> channel.close();
+            case COM_PING -> writer.ok(queries.status(false));
+            case COM_QUERY -> {
+                String sql = Wire.readEofString(in, StandardCharsets.UTF_8);
+                connection.running(sql);
+                queries.query(sql);
+            }
+            case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, StandardCharsets.UTF_8));
+            case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, StandardCharsets.UTF_8));
+            case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
+            default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
+        }
+    }
+
+    /** COM_FIELD_LIST: the table's columns as its first data node describes them. */
+    private void fieldList(String table) {
+        String schema = session.schema();
+        if (schema == null) {
+            throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
+        }
+        var placement = server.rules().schema(schema).orElseThrow().placementOf(table)
+                .orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, schema, table));
+        var node = placement.nodes().getFirst();
+        String sql = "SELECT * FROM " + MysqlStrings.quoteIdentifier(node.database()) + "."
+                + MysqlStrings.quoteIdentifier(table) + " LIMIT 0";
+        Route route = new Route(RouteKind.UNSHARDED, table, schema, List.of(new ShardStatement(node.name(), node.database(), sql)));
+        Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
+        if (r instanceof RowStream rows) {
+            try (rows) {
+                writer.fieldList(rows.columns(), queries.status(false));
+            }
+        }
+    }
+
+    private String statistics() {
+        long uptime = (System.currentTimeMillis() - ShardGateStart.MILLIS) / 1000;
+        return "Uptime: " + uptime + "  Threads: " + server.connections().count()
+                + "  Questions: 0  Slow queries: 0  Opens: 0  Open tables: 0  Queries per second avg: 0.000";
+    }
+
+    @Override
+    public void closed() {
+        executor.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.shardgate.server.net;
+
+import io.netty.channel.Channel;
+import io.shardgate.protocol.Packet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one connection's commands in order on its own virtual thread, so blocking JDBC never runs on
+ * a Netty event loop. While a command runs the channel stops reading, which bounds what a client
+ * can queue to what one read delivered.
+ */
+final class SessionWorker implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionWorker.class);
+    private static final Packet STOP = new Packet(-1, io.netty.buffer.Unpooled.EMPTY_BUFFER);
+
+    private final Channel channel;
+    private final CommandProcessor processor;
+    private final BlockingQueue<Packet> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    SessionWorker(Channel channel, CommandProcessor processor, String name) {
+        this.channel = channel;
+        this.processor = processor;
+        this.thread = Thread.ofVirtual().name(name).unstarted(this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Called on the event loop with a packet it no longer owns. */
+    void submit(Packet packet) {
+        channel.config().setAutoRead(false);
+        queue.add(packet);
+    }
+
+    /** The channel closed: finish the running command's cleanup, drop queued ones. */
+    void stop() {
+        queue.add(STOP);
+        // Interrupting makes a statement blocked on a backend give up now rather than run on for
+        // a client that is gone.
+        thread.interrupt();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Packet p = queue.take();
+                if (p == STOP) {
+                    break;
+                }
+                try {
+                    processor.handle(p);
+                } catch (RuntimeException e) {
+                    log.warn("command failed on {}", channel, e);
+                    channel.close();
+                } finally {
+                    p.release();
+                }
+                if (queue.isEmpty() && channel.isActive()) {
+                    channel.config().setAutoRead(true);
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts; the queue may still hold packets to free
+        } finally {
+            for (Packet p = queue.poll(); p != null; p = queue.poll()) {
+                if (p != STOP) {
+                    p.release();
+                }
+            }
+            Thread.interrupted();
+            processor.closed();
+        }
+    }
+}
