@@ -18,6 +18,17 @@ final class MariaDbCli {
 
     static Run run(int port, String user, String password, String database, String... extraArgs)
             throws IOException, InterruptedException {
+        return launch(port, user, password, database, null, extraArgs);
+    }
+
+    /** Feeds {@code script} on standard input, as {@code mariadb < file.sql} does. */
+    static Run script(int port, String user, String password, String database, String script, String... extraArgs)
+            throws IOException, InterruptedException {
+        return launch(port, user, password, database, script, extraArgs);
+    }
+
+    private static Run launch(int port, String user, String password, String database, String stdin, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("mariadb", "--no-defaults", "-h127.0.0.1", "-P" + port, "-u" + user,
                 "--batch", "--skip-ssl"));
         cmd.addAll(List.of(extraArgs));
@@ -29,10 +40,11 @@ final class MariaDbCli {
         // Output goes to files: a full pipe would block the client before it exits.
         java.nio.file.Path stdout = java.nio.file.Files.createTempFile("mariadb-cli", ".out");
         java.nio.file.Path stderr = java.nio.file.Files.createTempFile("mariadb-cli", ".err");
+        java.nio.file.Path input = java.nio.file.Files.createTempFile("mariadb-cli", ".sql");
         try {
-            pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            java.nio.file.Files.writeString(input, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
+            pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(input.toFile());
             Process p = pb.start();
-            p.getOutputStream().close();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("mariadb client did not finish: " + cmd);
@@ -42,6 +54,7 @@ final class MariaDbCli {
         } finally {
             java.nio.file.Files.deleteIfExists(stdout);
             java.nio.file.Files.deleteIfExists(stderr);
+            java.nio.file.Files.deleteIfExists(input);
         }
     }
 

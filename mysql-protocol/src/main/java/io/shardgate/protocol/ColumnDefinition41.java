@@ -14,7 +14,7 @@ import java.util.Objects;
  * is never written since ShardGate does not offer that capability.
  *
  * @param columnLength int&lt;4&gt;, unsigned: 0xFFFFFFFF for LONGTEXT
- * @param type a {@link ColumnType} id
+ * @param type the MySQL field type number (3 LONG, 253 VAR_STRING, ...)
  * @param flags {@link ColumnFlag} bits
  * @see <a href="https://mariadb.com/docs/server/reference/clientserver-protocol/4-server-response-packets/result-set-packets#column-definition-packet">MariaDB: column definition packet</a>
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_com_query_response_text_resultset_column_definition.html">MySQL: Protocol::ColumnDefinition41</a>
@@ -47,9 +47,6 @@ public record ColumnDefinition41(
         }
     }
 
-    public ColumnType columnType() {
-        return ColumnType.of(type);
-    }
 
     @Override
     public void writePayload(ByteBuf out) {

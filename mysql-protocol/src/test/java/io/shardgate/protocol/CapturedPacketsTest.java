@@ -23,15 +23,22 @@ class CapturedPacketsTest {
     private static final int BINARY_CHARSET = 63;
     private static final int AUTOCOMMIT_NO_INDEX_USED = ServerStatus.bits(ServerStatus.AUTOCOMMIT, ServerStatus.NO_INDEX_USED);
 
-    static final ColumnDefinition41 ID = column("id", BINARY_CHARSET, 11, ColumnType.LONG, ColumnFlag.bits(NOT_NULL, PRI_KEY, AUTO_INCREMENT, PART_KEY), 0);
-    static final ColumnDefinition41 NAME = column("name", UTF8MB4_GENERAL_CI, 80, ColumnType.VAR_STRING, ColumnFlag.bits(NOT_NULL, NO_DEFAULT_VALUE), 0);
-    static final ColumnDefinition41 PRICE = column("price", BINARY_CHARSET, 12, ColumnType.NEWDECIMAL, 0, 2);
-    static final ColumnDefinition41 CREATED = column("created", BINARY_CHARSET, 19, ColumnType.DATETIME, BINARY.bit(), 0);
-    static final ColumnDefinition41 NOTE = column("note", UTF8MB4_GENERAL_CI, 40, ColumnType.VAR_STRING, 0, 0);
-    static final ColumnDefinition41 DATA = column("data", BINARY_CHARSET, 65535, ColumnType.BLOB, ColumnFlag.bits(BLOB, BINARY), 0);
+    // MySQL field type numbers of the captured columns.
+    private static final int TYPE_LONG = 3;
+    private static final int TYPE_DATETIME = 12;
+    private static final int TYPE_NEWDECIMAL = 246;
+    private static final int TYPE_BLOB = 252;
+    private static final int TYPE_VAR_STRING = 253;
 
-    private static ColumnDefinition41 column(String name, int charset, long length, ColumnType type, int flags, int decimals) {
-        return new ColumnDefinition41("capdb", "t", "t", name, name, charset, length, type.id(), flags, decimals);
+    static final ColumnDefinition41 ID = column("id", BINARY_CHARSET, 11, TYPE_LONG, ColumnFlag.bits(NOT_NULL, PRI_KEY, AUTO_INCREMENT, PART_KEY), 0);
+    static final ColumnDefinition41 NAME = column("name", UTF8MB4_GENERAL_CI, 80, TYPE_VAR_STRING, ColumnFlag.bits(NOT_NULL, NO_DEFAULT_VALUE), 0);
+    static final ColumnDefinition41 PRICE = column("price", BINARY_CHARSET, 12, TYPE_NEWDECIMAL, 0, 2);
+    static final ColumnDefinition41 CREATED = column("created", BINARY_CHARSET, 19, TYPE_DATETIME, BINARY.bit(), 0);
+    static final ColumnDefinition41 NOTE = column("note", UTF8MB4_GENERAL_CI, 40, TYPE_VAR_STRING, 0, 0);
+    static final ColumnDefinition41 DATA = column("data", BINARY_CHARSET, 65535, TYPE_BLOB, ColumnFlag.bits(BLOB, BINARY), 0);
+
+    private static ColumnDefinition41 column(String name, int charset, long length, int type, int flags, int decimals) {
+        return new ColumnDefinition41("capdb", "t", "t", name, name, charset, length, type, flags, decimals);
     }
 
     private static byte[] utf8(String s) {

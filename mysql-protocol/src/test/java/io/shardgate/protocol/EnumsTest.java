@@ -54,15 +54,4 @@ class EnumsTest {
         }
     }
 
-    @Test
-    void columnTypesById() {
-        assertThat(ColumnType.of(246)).isEqualTo(ColumnType.NEWDECIMAL);
-        assertThat(ColumnType.of(253).id()).isEqualTo(253);
-        assertThat(ColumnType.GEOMETRY.id()).isEqualTo(255);
-        for (ColumnType t : ColumnType.values()) {
-            assertThat(ColumnType.of(t.id())).isSameAs(t);
-        }
-        assertThatThrownBy(() -> ColumnType.of(20)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ColumnType.of(-1)).isInstanceOf(IllegalArgumentException.class);
-    }
 }

@@ -40,7 +40,9 @@ public final class Main {
                 usage: shardgate <command>
                   start --config FILE   run the proxy with this configuration
                   check --config FILE   validate a configuration and exit
-                  demo                  start two local MariaDB servers and the proxy on 127.0.0.1:8066
+                  demo [--port N] [--manager-port N]
+                                        start two local MariaDB servers with sample data and the proxy
+                                        on 127.0.0.1:8066 (management port 9066); Ctrl-C stops it all
                   help                  this text""");
     }
 
