@@ -59,8 +59,9 @@ public final class Planner {
             case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
                     planAst(parsed, session);
             case "SET" -> SetParser.parse(in, AnyNode.pick(rules, session.schema()));
-            case "SHOW", "DESC", "DESCRIBE" -> ShowPlanner.plan(in, session, rules);
-            case "EXPLAIN" -> explain(parsed, session, in);
+            case "SHOW" -> ShowPlanner.plan(in, session, rules);
+            // DESCRIBE and DESC are synonyms of EXPLAIN: followed by a statement they explain it
+            case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
             case "BEGIN", "START", "COMMIT", "ROLLBACK" -> TransactionParser.parse(in);
             default -> throw ShardGateException.notSupported(keyword + " statement");
@@ -78,6 +79,11 @@ public final class Planner {
         if (ast instanceof CreateTable || ast instanceof Alter || ast instanceof Truncate || ast instanceof CreateIndex
                 || ast instanceof Drop) {
             return DdlPlanner.plan(context(parsed, session, ast), ast);
+        }
+        if (!(ast instanceof Select || ast instanceof Insert || ast instanceof Upsert || ast instanceof Update
+                || ast instanceof Delete)) {
+            throw ShardGateException.notSupported(parsed.keyword(0) + " " + parsed.keyword(1)
+                    + unsupportedSchemaHint(parsed.keyword(1)));
         }
         StatementContext ctx = context(parsed, session, ast);
         return switch (ast) {
@@ -125,9 +131,13 @@ public final class Planner {
         return new UseSchema(schema);
     }
 
-    /** {@code EXPLAIN <statement>} prints ShardGate's plan; {@code EXPLAIN table} is DESCRIBE. */
+    /** {@code EXPLAIN <statement>} prints ShardGate's plan; {@code EXPLAIN table} is DESCRIBE table. */
     private Primitive explain(ParsedSql parsed, SessionState session, TokenCursor in) {
         String next = parsed.keyword(1);
+        if ((next.equals("FORMAT") && parsed.keyword(2).equals("=")) || next.equals("EXTENDED")
+                || next.equals("PARTITIONS")) {
+            throw ShardGateException.notSupported("EXPLAIN " + next + " (EXPLAIN prints ShardGate's plan)");
+        }
         if (!List.of("SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE").contains(next)) {
             return ShowPlanner.plan(in, session, rules);
         }

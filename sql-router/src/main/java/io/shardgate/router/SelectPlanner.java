@@ -15,7 +15,7 @@ final class SelectPlanner {
     }
 
     static Primitive plan(StatementContext ctx, Select select) {
-        if (select instanceof PlainSelect ps && ps.getIntoTables() != null) {
+        if (select instanceof PlainSelect ps && (ps.getIntoTables() != null || ps.getMySqlSelectIntoClause() != null)) {
             throw ShardGateException.notSupported("SELECT ... INTO");
         }
         if (ctx.tables.isEmpty()) {

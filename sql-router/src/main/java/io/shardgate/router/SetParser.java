@@ -1,6 +1,7 @@
 package io.shardgate.router;
 
 import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.parse.Token;
 import io.shardgate.router.parse.TokenType;
 import io.shardgate.router.plan.Assignment;
 import io.shardgate.router.plan.SetValue;
@@ -74,7 +75,7 @@ final class SetParser {
                 return systemAssignment(variable.substring(2), scope);
             }
             expectAssign();
-            return new Assignment.UserVariable(MysqlStrings.unquoteIdentifier(variable.substring(1)), value());
+            return new Assignment.UserVariable(userVariableName(variable.substring(1)), value());
         }
         String name = in.name();
         if (in.peek().equals(".")) {
@@ -123,18 +124,26 @@ final class SetParser {
         List<SetValue> variables = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         int depth = 0;
+        int previousEnd = -1;
         while (!in.atEnd() && !(depth == 0 && in.peek().equals(","))) {
             String p = in.peek();
             depth += p.equals("(") ? 1 : p.equals(")") ? -1 : 0;
             TokenType type = in.type();
+            // Spacing as written: a space between a built-in function's name and its '(' is a
+            // syntax error in MariaDB (without IGNORE_SPACE), e.g. NOW (), SUBSTRING (...).
+            Token token = in.peekToken();
+            if (previousEnd >= 0 && token.start() > previousEnd) {
+                part.append(' ');
+            }
+            previousEnd = token.end();
             String text = in.next();
             if (type == TokenType.VARIABLE) {
                 parts.add(part.toString());
                 part.setLength(0);
                 variables.add(text.startsWith("@@") ? systemReference(text.substring(2))
-                        : new SetValue.UserReference(MysqlStrings.unquoteIdentifier(text.substring(1))));
+                        : new SetValue.UserReference(userVariableName(text.substring(1))));
             } else {
-                part.append(part.isEmpty() ? "" : " ").append(text).append(' ');
+                part.append(text);
             }
         }
         parts.add(part.toString());
@@ -150,11 +159,17 @@ final class SetParser {
             case NUMBER -> new SetValue.Constant(number(negative ? "-" + text : text));
             case STRING -> new SetValue.Constant(MysqlStrings.decode(text, in.backslashEscapes()));
             case VARIABLE -> text.startsWith("@@") ? systemReference(text.substring(2))
-                    : new SetValue.UserReference(MysqlStrings.unquoteIdentifier(text.substring(1)));
+                    : new SetValue.UserReference(userVariableName(text.substring(1)));
             case WORD, QUOTED_IDENTIFIER -> word(MysqlStrings.unquoteIdentifier(text));
             default -> null;
         };
         return negative && type != TokenType.NUMBER ? null : v;
+    }
+
+    /** {@code @name}, {@code @`name`}, {@code @"name"} or {@code @'name'}: the name after the {@code @}. */
+    private String userVariableName(String written) {
+        return written.startsWith("'") ? MysqlStrings.unquote(written, in.backslashEscapes())
+                : MysqlStrings.unquoteIdentifier(written);
     }
 
     private static SetValue word(String word) {

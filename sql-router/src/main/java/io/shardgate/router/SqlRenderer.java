@@ -26,6 +26,10 @@ final class SqlRenderer {
                          boolean backslashEscapes) {
         String quoted = MysqlStrings.quoteIdentifier(database);
         for (Table t : refs.tables()) {
+            // DUAL is no table: `db`.dual would name a table that does not exist.
+            if (t.getSchemaName() == null && TableReferences.name(t).equalsIgnoreCase("dual")) {
+                continue;
+            }
             t.setSchemaName(quoted);
         }
         for (Column c : refs.schemaQualifiedColumns()) {
@@ -40,7 +44,12 @@ final class SqlRenderer {
         return literals.isEmpty() ? out.toString() : splice(out.toString(), literals, backslashEscapes);
     }
 
-    /** Replaces each {@code :sgN} placeholder token with literal N's source text. */
+    /**
+     * Replaces each {@code :sgN} placeholder token with literal N's source text. JSqlParser reads
+     * a word before a placeholder ({@code DATE :sg0}, {@code BINARY :sg0}, {@code c :sg0} for
+     * {@code c 'alias'}) as a JSON path and deparses it as {@code DATE : sg0}, so the name may follow
+     * the colon after whitespace.
+     */
     static String splice(String sql, List<Literal> literals, boolean backslashEscapes) {
         List<Token> tokens = SqlLexer.tokenize(sql, backslashEscapes);
         StringBuilder out = new StringBuilder(sql.length() + 64);
@@ -49,7 +58,7 @@ final class SqlRenderer {
             Token colon = tokens.get(i);
             Token name = tokens.get(i + 1);
             if (colon.type() == TokenType.SYMBOL && colon.end() - colon.start() == 1 && sql.charAt(colon.start()) == ':'
-                    && name.type() == TokenType.WORD && name.start() == colon.end()) {
+                    && name.type() == TokenType.WORD && sql.substring(colon.end(), name.start()).isBlank()) {
                 int index = placeholderIndex(name.text(sql));
                 if (index >= 0 && index < literals.size()) {
                     out.append(sql, copied, colon.start()).append(literals.get(index).source());

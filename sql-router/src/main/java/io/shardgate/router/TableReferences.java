@@ -29,7 +29,12 @@ final class TableReferences extends TablesNamesFinder<Void> {
 
     static TableReferences of(Statement statement) {
         TableReferences refs = new TableReferences();
-        statement.accept(refs, null);
+        try {
+            statement.accept(refs, null);
+        } catch (UnsupportedOperationException finderCannot) {
+            // TablesNamesFinder throws for statement kinds it does not know (SET, SHOW, CREATE DATABASE...)
+            throw ShardGateException.notSupported(statement.getClass().getSimpleName() + " statement");
+        }
         return refs;
     }
 

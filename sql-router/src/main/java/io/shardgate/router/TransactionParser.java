@@ -40,8 +40,10 @@ final class TransactionParser {
             }
             action = Action.ROLLBACK;
         }
-        if (in.acceptAll("AND", "CHAIN") || in.acceptAll("AND", "NO", "CHAIN") || in.accept("RELEASE")
-                || in.acceptAll("NO", "RELEASE")) {
+        // AND NO CHAIN and NO RELEASE restate the defaults.
+        in.acceptAll("AND", "NO", "CHAIN");
+        in.acceptAll("NO", "RELEASE");
+        if (in.acceptAll("AND", "CHAIN") || in.accept("RELEASE")) {
             throw ShardGateException.notSupported("COMMIT/ROLLBACK with CHAIN or RELEASE");
         }
         if (!in.atEnd()) {

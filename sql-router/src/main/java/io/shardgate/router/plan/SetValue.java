@@ -60,13 +60,15 @@ public sealed interface SetValue {
     record Computed(List<String> parts, List<SetValue> variables, String node, String database) implements SetValue {
         @Override
         public Object resolve(ExecutionContext context) {
-            StringBuilder sql = new StringBuilder("SELECT ");
+            // Parenthesised so that trailing text ("SET @a = 1 garbage") is an error, not an alias.
+            StringBuilder sql = new StringBuilder("SELECT (");
             for (int i = 0; i < parts.size(); i++) {
                 sql.append(parts.get(i));
                 if (i < variables.size()) {
                     sql.append(literal(variables.get(i).resolve(context)));
                 }
             }
+            sql.append(')');
             Result r = context.shards().execute(new ShardStatement(node, database, sql.toString()));
             if (!(r instanceof RowStream rows)) {
                 throw new ShardGateException(1105, "HY000", "SET value expression returned no row", null);

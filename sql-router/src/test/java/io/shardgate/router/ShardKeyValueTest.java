@@ -1,0 +1,111 @@
+package io.shardgate.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ShardKeyValueTest {
+
+    private static Optional<Object> compared(Object value, ValueKind kind) {
+        return ShardKeyValue.coerce(value, kind, false);
+    }
+
+    private static Optional<Object> stored(Object value, ValueKind kind) {
+        return ShardKeyValue.coerce(value, kind, true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueKind.class)
+    void nullStaysNullForEveryKind(ValueKind kind) {
+        assertThat(compared(Constants.NULL, kind)).containsSame(Constants.NULL);
+        assertThat(stored(Constants.NULL, null)).containsSame(Constants.NULL);
+    }
+
+    @Test
+    void withoutAKnownColumnValuesKeepTheirOwnType() {
+        assertThat(compared(7L, null)).contains(7L);
+        assertThat(compared("7", null)).contains("7");
+        assertThat(compared(new BigInteger("18446744073709551617"), null)).contains(new BigInteger("18446744073709551617"));
+        assertThat(compared(new BigDecimal("7.00"), null)).contains(7L);
+        assertThat(compared(new BigDecimal("7.5"), null)).isEmpty();
+        assertThat(compared(new byte[] {7}, null)).isEmpty();
+    }
+
+    @Test
+    void integerColumnsReadNumericStringsAsNumbers() {
+        assertThat(compared("7", ValueKind.INTEGER)).contains(7L);
+        assertThat(compared(" -7 ", ValueKind.INTEGER)).contains(-7L);
+        assertThat(compared("+7", ValueKind.INTEGER)).contains(7L);
+        assertThat(compared("99999999999999999999", ValueKind.INTEGER)).contains(new BigInteger("99999999999999999999"));
+        assertThat(stored("42", ValueKind.INTEGER)).contains(42L);
+    }
+
+    @Test
+    void integerColumnsHaveNoSingleKeyForOtherStrings() {
+        assertThat(compared("7abc", ValueKind.INTEGER)).isEmpty();
+        assertThat(compared("7.0", ValueKind.INTEGER)).isEmpty();
+        assertThat(compared("", ValueKind.INTEGER)).isEmpty();
+        assertThat(compared(new byte[] {7}, ValueKind.INTEGER)).isEmpty();
+    }
+
+    @Test
+    void integerColumnsTakeWholeDecimals() {
+        assertThat(compared(new BigDecimal("7.000"), ValueKind.INTEGER)).contains(7L);
+        assertThat(compared(new BigDecimal("1E+1"), ValueKind.INTEGER)).contains(10L);
+        assertThat(compared(new BigDecimal("7.5"), ValueKind.INTEGER)).isEmpty();
+    }
+
+    @Test
+    void decimalAndFloatColumnsHashWholeValuesLikeIntegers() {
+        assertThat(compared("7", ValueKind.DECIMAL)).contains(7L);
+        assertThat(compared(new BigDecimal("7.0"), ValueKind.FLOAT)).contains(7L);
+        assertThat(compared(new BigDecimal("7.25"), ValueKind.DECIMAL)).isEmpty();
+    }
+
+    @Test
+    void stringColumnsTakeStrings() {
+        assertThat(compared("it's", ValueKind.STRING)).contains("it's");
+        assertThat(stored("7", ValueKind.STRING)).contains("7");
+    }
+
+    @Test
+    void aNumberComparedWithAStringColumnMatchesManyStrings() {
+        assertThat(compared(7L, ValueKind.STRING)).isEmpty();
+        assertThat(compared(new BigInteger("18446744073709551617"), ValueKind.STRING)).isEmpty();
+    }
+
+    @Test
+    void aNumberStoredInAStringColumnBecomesItsText() {
+        assertThat(stored(7L, ValueKind.STRING)).contains("7");
+        assertThat(stored(-7L, ValueKind.STRING)).contains("-7");
+        assertThat(stored(new BigInteger("18446744073709551617"), ValueKind.STRING)).contains("18446744073709551617");
+    }
+
+    @Test
+    void stringColumnsHaveNoKeyForDecimalsOrBytes() {
+        assertThat(stored(new BigDecimal("1.5"), ValueKind.STRING)).isEmpty();
+        assertThat(stored(new byte[] {0x41}, ValueKind.STRING)).isEmpty();
+    }
+
+    @Test
+    void temporalAndOtherColumnsTakeValuesAtTheirOwnType() {
+        assertThat(compared("2024-01-01", ValueKind.TEMPORAL)).contains("2024-01-01");
+        assertThat(compared(20240101L, ValueKind.OTHER)).contains(20240101L);
+    }
+
+    @Test
+    void valueKindsFromDataTypes() {
+        assertThat(ValueKind.ofDataType("BIGINT")).isEqualTo(ValueKind.INTEGER);
+        assertThat(ValueKind.ofDataType("year")).isEqualTo(ValueKind.INTEGER);
+        assertThat(ValueKind.ofDataType("numeric")).isEqualTo(ValueKind.DECIMAL);
+        assertThat(ValueKind.ofDataType("double")).isEqualTo(ValueKind.FLOAT);
+        assertThat(ValueKind.ofDataType("enum")).isEqualTo(ValueKind.STRING);
+        assertThat(ValueKind.ofDataType("datetime")).isEqualTo(ValueKind.TEMPORAL);
+        assertThat(ValueKind.ofDataType("blob")).isEqualTo(ValueKind.OTHER);
+    }
+}
