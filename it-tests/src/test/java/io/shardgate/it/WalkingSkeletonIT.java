@@ -339,6 +339,26 @@ class WalkingSkeletonIT {
         }
     }
 
+    @Test
+    @Order(14)
+    void fieldListDescribesALogicalTable() throws Exception {
+        try (io.shardgate.server.RawClient c = new io.shardgate.server.RawClient(cluster.port())) {
+            assertThat(c.login("app", ShardedCluster.APP_PASSWORD, "shop", "mysql_native_password",
+                    io.shardgate.server.RawClient.BASE_CAPABILITIES)[0]).isZero();
+            List<String> names = new ArrayList<>();
+            byte[] packet = c.command(0x04, "orders\0");
+            while ((packet[0] & 0xff) != 0xFE) {
+                io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.wrappedBuffer(packet);
+                names.add(io.shardgate.protocol.ColumnDefinition41.read(buf).name());
+                packet = c.read();
+            }
+            assertThat(names).containsExactly("id", "customer", "amount", "note", "created");
+            byte[] missing = c.command(0x04, "nope\0");
+            assertThat(io.shardgate.protocol.ErrPacket.read(io.netty.buffer.Unpooled.wrappedBuffer(missing)).errorCode())
+                    .isEqualTo(1146);
+        }
+    }
+
     private static List<Long> ids(Statement st, String sql) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {

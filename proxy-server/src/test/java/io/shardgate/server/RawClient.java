@@ -15,18 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A byte-level MySQL client for protocol tests: frames packets and logs in by hand. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
-    static final int BASE_CAPABILITIES = Capability.bits(Capability.LONG_PASSWORD, Capability.PROTOCOL_41,
+    public static final int BASE_CAPABILITIES = Capability.bits(Capability.LONG_PASSWORD, Capability.PROTOCOL_41,
             Capability.SECURE_CONNECTION, Capability.PLUGIN_AUTH, Capability.TRANSACTIONS, Capability.MULTI_RESULTS);
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
-    int lastSequence;
-    HandshakeV10 greeting;
+    public int lastSequence;
+    public HandshakeV10 greeting;
 
-    RawClient(int port) throws IOException {
+    public RawClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
@@ -35,7 +35,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** One packet's payload; throws EOFException when the server closed the connection. */
-    byte[] read() throws IOException {
+    public byte[] read() throws IOException {
         byte[] header = new byte[4];
         in.readFully(header);
         int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
@@ -45,7 +45,7 @@ final class RawClient implements AutoCloseable {
         return payload;
     }
 
-    void write(int sequence, byte[] payload) throws IOException {
+    public void write(int sequence, byte[] payload) throws IOException {
         byte[] frame = new byte[4 + payload.length];
         frame[0] = (byte) payload.length;
         frame[1] = (byte) (payload.length >> 8);
@@ -56,13 +56,13 @@ final class RawClient implements AutoCloseable {
         out.flush();
     }
 
-    void writeRaw(byte[] bytes) throws IOException {
+    public void writeRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Sends the handshake response; returns the server's next packet (OK, ERR or auth switch). */
-    byte[] login(String user, String password, String database, String plugin, int capabilities) throws IOException {
+    public byte[] login(String user, String password, String database, String plugin, int capabilities) throws IOException {
         byte[] auth = password.isEmpty() ? new byte[0]
                 : NativePassword.scramble(password.getBytes(StandardCharsets.UTF_8), greeting.authPluginData());
         int caps = capabilities | (database != null ? Capability.CONNECT_WITH_DB.bit() : 0);
@@ -75,7 +75,7 @@ final class RawClient implements AutoCloseable {
         return read();
     }
 
-    byte[] command(int code, String argument) throws IOException {
+    public byte[] command(int code, String argument) throws IOException {
         byte[] arg = argument.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[1 + arg.length];
         payload[0] = (byte) code;
@@ -85,7 +85,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** True when the server closed the connection (reading gives end of stream). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             read();
             return false;
