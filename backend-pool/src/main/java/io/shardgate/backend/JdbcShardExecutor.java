@@ -42,7 +42,10 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     @Override
     public Result execute(ShardStatement s) {
         DataNode node = rules.node(s.dataNode());
-        Lease lease = connections.acquire(node);
+        return execute(s, node, connections.acquire(node));
+    }
+
+    private Result execute(ShardStatement s, DataNode node, Lease lease) {
         Statement st = null;
         try {
             st = lease.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -76,6 +79,33 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
         for (int i = 0; i < statements.size(); i++) {
             outcomes.add(await(statements.get(i), futures.get(i)));
         }
+        return outcomes;
+    }
+
+    @Override
+    public List<ShardOutcome> executeAllAtomically(List<ShardStatement> statements) {
+        List<DataNode> nodes = statements.stream().map(s -> rules.node(s.dataNode())).distinct().toList();
+        if (nodes.size() < 2) {
+            return executeAll(statements);
+        }
+        SessionConnections.StatementScope scope = connections.beginStatement(nodes);
+        List<ShardOutcome> outcomes;
+        try {
+            List<Future<Result>> futures = new ArrayList<>(statements.size());
+            for (ShardStatement s : statements) {
+                DataNode node = rules.node(s.dataNode());
+                futures.add(parallel.submit(() -> execute(s, node, scope.leases().get(node.name()))));
+            }
+            outcomes = new ArrayList<>(statements.size());
+            for (int i = 0; i < statements.size(); i++) {
+                outcomes.add(await(statements.get(i), futures.get(i)));
+            }
+        } catch (RuntimeException e) {
+            connections.endStatement(scope, false);
+            throw e;
+        }
+        boolean ok = outcomes.stream().noneMatch(ShardOutcome::failed);
+        connections.endStatement(scope, ok);
         return outcomes;
     }
 

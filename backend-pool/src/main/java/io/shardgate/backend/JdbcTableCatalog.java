@@ -52,7 +52,7 @@ public final class JdbcTableCatalog implements TableCatalog {
     }
 
     private List<CatalogColumn> read(DataNode node, String table) {
-        String sql = "SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS"
+        String sql = "SELECT COLUMN_NAME, DATA_TYPE, EXTRA, COLLATION_NAME FROM information_schema.COLUMNS"
                 + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
         try (Connection c = registry.dataSource(node, ConnectionFlavor.FOUND_ROWS).getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
@@ -61,7 +61,9 @@ public final class JdbcTableCatalog implements TableCatalog {
             List<CatalogColumn> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CatalogColumn(rs.getString(1), ValueKind.ofDataType(rs.getString(2))));
+                    String extra = rs.getString(3);
+                    out.add(new CatalogColumn(rs.getString(1), ValueKind.ofDataType(rs.getString(2)),
+                            extra != null && extra.toLowerCase(Locale.ROOT).contains("auto_increment"), rs.getString(4)));
                 }
             }
             return List.copyOf(out);

@@ -65,6 +65,89 @@ final class SessionConnections {
         }
     }
 
+    /**
+     * Connections for one statement that spans several data nodes and must apply everywhere or
+     * nowhere: inside a transaction the pinned connections behind a savepoint; otherwise fresh
+     * connections in a transaction of their own. {@link #endStatement} commits or undoes.
+     */
+    StatementScope beginStatement(List<DataNode> nodes) {
+        Map<String, Lease> leases = new LinkedHashMap<>();
+        boolean inTransaction;
+        synchronized (this) {
+            inTransaction = inTransactionMode();
+        }
+        try {
+            for (DataNode n : nodes) {
+                if (leases.containsKey(n.name())) {
+                    continue;
+                }
+                Lease lease = inTransaction ? acquire(n) : openScoped(n);
+                leases.put(n.name(), lease);
+                if (inTransaction) {
+                    try (java.sql.Statement st = lease.connection().createStatement()) {
+                        st.execute("SAVEPOINT shardgate_statement");
+                    }
+                }
+            }
+            return new StatementScope(leases, inTransaction);
+        } catch (SQLException e) {
+            endStatement(new StatementScope(leases, inTransaction), false);
+            throw BackendErrors.translate(e, nodes.getFirst(), "");
+        } catch (RuntimeException e) {
+            endStatement(new StatementScope(leases, inTransaction), false);
+            throw e;
+        }
+    }
+
+    /** The connections a multi-node statement runs on, by data node name. */
+    record StatementScope(Map<String, Lease> leases, boolean insideTransaction) {
+    }
+
+    private Lease openScoped(DataNode node) {
+        Lease lease = open(node, false);
+        try {
+            lease.connection().setAutoCommit(false);
+        } catch (SQLException e) {
+            lease.release();
+            throw BackendErrors.translate(e, node, lease.member());
+        }
+        return new Lease(lease.connection(), true, lease.member());
+    }
+
+    /**
+     * Ends a multi-node statement: on success its work stays (committed, or kept in the open
+     * transaction); on failure it is undone on every node, as one MariaDB undoes a failed statement.
+     */
+    void endStatement(StatementScope scope, boolean success) {
+        SQLException first = null;
+        for (Lease lease : scope.leases().values()) {
+            Connection c = lease.connection();
+            try (java.sql.Statement st = c.createStatement()) {
+                if (scope.insideTransaction()) {
+                    st.execute(success ? "RELEASE SAVEPOINT shardgate_statement" : "ROLLBACK TO SAVEPOINT shardgate_statement");
+                } else {
+                    if (success) {
+                        c.commit();
+                    } else {
+                        c.rollback();
+                    }
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            } finally {
+                if (!scope.insideTransaction()) {
+                    closeQuietly(c);
+                }
+            }
+        }
+        if (first != null && success) {
+            throw new ShardGateException(ErrorCode.BACKEND_ERROR.number(),
+                    first.getSQLState() == null ? "HY000" : first.getSQLState(),
+                    "the statement could not be committed on every data node: " + first.getMessage(), first);
+        }
+    }
+
     synchronized boolean inTransaction() {
         return explicitTransaction || (!autocommit && !pinned.isEmpty());
     }

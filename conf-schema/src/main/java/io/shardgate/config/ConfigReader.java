@@ -9,7 +9,8 @@ import java.util.Set;
 /** Turns the parsed YAML tree into a {@link ShardGateConfig}, collecting every problem on the way. */
 final class ConfigReader {
 
-    static final List<String> SECTIONS = List.of("server", "users", "dataHosts", "dataNodes", "functions", "schemas");
+    static final List<String> SECTIONS = List.of("server", "users", "dataHosts", "dataNodes", "functions", "sequences",
+            "limits", "schemas");
 
     private ConfigReader() {
     }
@@ -28,13 +29,15 @@ final class ConfigReader {
         Declared<DataHostConfig> hosts = DataHostSection.read(sections.get("dataHosts"));
         Declared<DataNodeConfig> nodes = DataNodeSection.read(sections.get("dataNodes"), hosts);
         Declared<FunctionConfig> functions = FunctionSection.read(sections.get("functions"));
+        SequenceConfig sequences = SequenceSection.read(sections.get("sequences"), nodes);
+        LimitsConfig limits = LimitsSection.read(sections.get("limits"));
         Declared<SchemaConfig> schemas = SchemaSection.read(sections.get("schemas"), nodes, functions);
         Declared<UserConfig> users = UserSection.read(sections.get("users"), schemas);
         if (!problems.isEmpty()) {
             return null;
         }
         return new ShardGateConfig(server, users.entries(), hosts.entries(), nodes.entries(),
-                functions.entries(), schemas.entries());
+                functions.entries(), schemas.entries(), sequences, limits);
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.shardgate.config;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
  * {@code hash-mod}: integers go to {@code floorMod(value, count)}, strings to
- * {@code floorMod(CRC32(UTF-8 bytes), count)}.
+ * {@code floorMod(CRC32(UTF-8 bytes), count)}. An integral {@link BigDecimal} ({@code 5.00}) counts
+ * as the integer it equals.
  */
 public record HashMod(int count) implements ShardFunction {
 
@@ -27,13 +29,14 @@ public record HashMod(int count) implements ShardFunction {
             case Long l -> (int) Math.floorMod(l, (long) count);
             case Integer i -> Math.floorMod(i, count);
             case BigInteger b -> b.mod(BigInteger.valueOf(count)).intValue();
+            case BigDecimal d -> shardOf(IntegerKeys.integral(d, "hash-mod"));
             case String s -> {
                 CRC32 crc = new CRC32();
                 crc.update(s.getBytes(StandardCharsets.UTF_8));
                 yield (int) Math.floorMod(crc.getValue(), (long) count);
             }
-            default -> throw new IllegalArgumentException(
-                    "hash-mod takes integer or string keys, not " + value.getClass().getSimpleName());
+            case null, default -> throw new IllegalArgumentException(
+                    "hash-mod takes integer or string keys, not " + IntegerKeys.typeOf(value));
         };
     }
 }

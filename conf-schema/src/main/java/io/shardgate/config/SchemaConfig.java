@@ -18,4 +18,29 @@ public record SchemaConfig(String name, String defaultDataNode, List<TableConfig
     public Optional<TableConfig> table(String tableName) {
         return tables.stream().filter(t -> t.name().equalsIgnoreCase(tableName)).findFirst();
     }
+
+    /**
+     * The table whose placement {@code table}'s rows follow: the table itself unless it is a child;
+     * for a child, the sharded table at the top of its {@code childOf} chain, whose data nodes and
+     * function place the child's rows by their {@code joinColumn} value.
+     *
+     * @throws IllegalArgumentException if the chain does not end at a sharded table of this schema,
+     *                                  which a loaded configuration rules out
+     */
+    public TableConfig rootOf(TableConfig table) {
+        TableConfig current = table;
+        // a chain longer than the number of tables has gone round a cycle
+        for (int step = 0; step <= tables.size(); step++) {
+            if (current.kind() != TableKind.CHILD) {
+                if (current != table && current.kind() != TableKind.SHARDED) {
+                    break;
+                }
+                return current;
+            }
+            String parent = current.childOf();
+            current = table(parent).orElseThrow(() -> new IllegalArgumentException(
+                    "table '" + table.name() + "': no table '" + parent + "' in schema '" + name + "'"));
+        }
+        throw new IllegalArgumentException("table '" + table.name() + "' does not lead to a sharded table");
+    }
 }

@@ -1,10 +1,9 @@
 package io.shardgate.config;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads {@code schemas}: logical schemas with their default data node and sharded tables. */
+/** Reads {@code schemas}: logical schemas with their default data node and declared tables. */
 final class SchemaSection {
 
     private static final Set<String> KEYS = Set.of("name", "defaultDataNode", "tables");
@@ -52,17 +51,6 @@ final class SchemaSection {
         if (entries == null) {
             return null;
         }
-        TableReader reader = new TableReader(nodes, functions);
-        List<TableConfig> tables = new ArrayList<>();
-        boolean complete = true;
-        for (YamlValue entry : entries) {
-            TableConfig table = reader.read(entry);
-            if (table == null) {
-                complete = false;
-            } else {
-                tables.add(table);
-            }
-        }
-        return complete ? tables : null;
+        return new TableReader(nodes, functions).read(entries);
     }
 }

@@ -7,6 +7,9 @@ import java.util.Optional;
  * The whole cluster description: what {@code shardgate.yaml} holds once it has been loaded and
  * validated by {@link ConfigLoader}. Every reference between sections (user to schema, data node to
  * data host, table to data nodes and function) is known to resolve.
+ *
+ * @param sequences where global sequences live, or null when none is configured
+ * @param limits    memory bounds of cross-shard statements (defaults when not configured)
  */
 public record ShardGateConfig(
         ServerConfig server,
@@ -14,7 +17,9 @@ public record ShardGateConfig(
         List<DataHostConfig> dataHosts,
         List<DataNodeConfig> dataNodes,
         List<FunctionConfig> functions,
-        List<SchemaConfig> schemas) {
+        List<SchemaConfig> schemas,
+        SequenceConfig sequences,
+        LimitsConfig limits) {
 
     public ShardGateConfig {
         users = List.copyOf(users);
@@ -22,6 +27,12 @@ public record ShardGateConfig(
         dataNodes = List.copyOf(dataNodes);
         functions = List.copyOf(functions);
         schemas = List.copyOf(schemas);
+        limits = limits == null ? LimitsConfig.DEFAULT : limits;
+    }
+
+    /** The same cluster with other listening settings (tests bind ephemeral ports). */
+    public ShardGateConfig withServer(ServerConfig newServer) {
+        return new ShardGateConfig(newServer, users, dataHosts, dataNodes, functions, schemas, sequences, limits);
     }
 
     public Optional<UserConfig> user(String name) {

@@ -1,5 +1,6 @@
 package io.shardgate.config;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,6 +25,13 @@ final class YamlMapping {
     <T> T optional(String key, T fallback, Function<YamlValue, T> convert) {
         YamlValue value = get(key);
         return value.absent() ? fallback : convert.apply(value);
+    }
+
+    /** Every key, as text, with its value, in file order. */
+    Map<String, YamlValue> values() {
+        Map<String, YamlValue> values = new LinkedHashMap<>();
+        map.forEach((key, value) -> values.put(String.valueOf(key), self.child(String.valueOf(key), value)));
+        return values;
     }
 
     /** Reports, in file order, every key not in {@code keys}: most are typos of a known key. */

@@ -40,6 +40,19 @@ final class YamlValue {
         problems.add(path, message);
     }
 
+    /**
+     * The same value, reporting into {@code held} instead: a reader that can only finish checking an
+     * entry after reading later ones holds its problems back, to report them in file order.
+     */
+    YamlValue reportingTo(Problems held) {
+        return new YamlValue(path, raw, held);
+    }
+
+    /** Reports the problems held back in {@code held}, in order. */
+    void reportAll(Problems held) {
+        held.list().forEach(p -> problems.add(p.path(), p.message()));
+    }
+
     YamlValue child(String key, Object childRaw) {
         return new YamlValue(path.isEmpty() ? key : path + "." + key, childRaw, problems);
     }
@@ -70,6 +83,16 @@ final class YamlValue {
 
     /** An integer in {@code [min, max]}. */
     Integer integer(int min, int max) {
+        Long value = longInteger(min, max, max == Integer.MAX_VALUE);
+        return value == null ? null : value.intValue();
+    }
+
+    /** A 64-bit integer in {@code [min, max]}. */
+    Long longInteger(long min, long max) {
+        return longInteger(min, max, max == Long.MAX_VALUE);
+    }
+
+    private Long longInteger(long min, long max, boolean openEnded) {
         BigInteger value = switch (raw) {
             case Integer i -> BigInteger.valueOf(i);
             case Long l -> BigInteger.valueOf(l);
@@ -80,12 +103,14 @@ final class YamlValue {
             return wrongType("an integer");
         }
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            problem(max == Integer.MAX_VALUE
-                    ? "must be at least " + min + ", got " + value
-                    : "must be between " + min + " and " + max + ", got " + value);
+            boolean tooSmall = value.compareTo(BigInteger.valueOf(min)) < 0;
+            problem(!openEnded ? "must be between " + min + " and " + max + ", got " + value
+                    : tooSmall ? "must be at least " + min + ", got " + value
+                    // only beyond the range of the type itself
+                    : "must be at most " + max + ", got " + value);
             return null;
         }
-        return value.intValue();
+        return value.longValue();
     }
 
     /** The raw value as a long if it is an integer (saturated beyond the long range), else null. */

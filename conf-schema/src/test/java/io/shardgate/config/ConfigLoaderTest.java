@@ -30,6 +30,9 @@ class ConfigLoaderTest {
             functions:
               - {name: by_id, type: hash-mood, count: 2}
               - {name: by_name, type: hash-mod, count: 3}
+              - {name: by_amount, type: range, ranges: [{from: 0, to: 1000, shard: 0}, {from: 500, shard: 1}]}
+            sequences: {dataNode: dn7, blockSize: 0}
+            limits: {maxSortRows: 0}
             schemas:
               - name: shop
                 defaultDataNode: dn9
@@ -38,6 +41,8 @@ class ConfigLoaderTest {
                   - {name: items, dataNodes: [dn0, dn1], shardColumn: id, function: by_idd}
                   - {name: users, dataNodes: [dn0, dn1], shardColumn: name, function: by_name}
                   - {name: Orders, dataNodes: "dn$3-1", shardColumn: id, function: by_id}
+                  - {name: countries, type: global, dataNodes: [dn0, dn1], shardColumn: id}
+                  - {name: notes, childOf: users, joinColumn: user_id, parentColumn: id}
             sever: {port: 1}
             """;
 
@@ -56,15 +61,22 @@ class ConfigLoaderTest {
                 "dataNodes[1].dataHost: unknown data host 'dh2'",
                 "dataNodes[2]: duplicate name 'dn1'",
                 "dataNodes[2]: same data host and database as dataNodes[0] ('shop_0' on 'dh0')",
-                "functions[0].type: unknown function type 'hash-mood' (known: hash-mod)",
+                "functions[0].type: unknown function type 'hash-mood'"
+                        + " (known: hash-mod, range, date-range, consistent-hash, custom)",
+                "functions[2].ranges[1]: overlaps ranges[0] (0 to 1000)",
+                "sequences.dataNode: unknown data node 'dn7'",
+                "sequences.blockSize: must be between 1 and 1000000, got 0",
+                "limits.maxSortRows: must be at least 1, got 0",
                 "schemas[0].defaultDataNode: unknown data node 'dn9'",
                 "schemas[0].tables[0]: unknown key 'shardColum'",
-                "schemas[0].tables[0].shardColumn: required",
+                "schemas[0].tables[0].type: required (sharded, global, single or child)",
                 "schemas[0].tables[1].function: unknown function 'by_idd'",
                 "schemas[0].tables[2].dataNodes: lists 2 data nodes but function 'by_name' has 3 shards;"
                         + " the two must match",
                 "schemas[0].tables[3]: duplicate name 'Orders' (table names ignore case: same as 'orders')",
-                "schemas[0].tables[3].dataNodes: bad range 'dn$3-1': start 3 is greater than end 1");
+                "schemas[0].tables[3].dataNodes: bad range 'dn$3-1': start 3 is greater than end 1",
+                "schemas[0].tables[4].shardColumn: not allowed for a global table",
+                "schemas[0].tables[5].parentColumn: must be the shard column of 'users' (name), got 'id'");
     }
 
     @Test
@@ -91,8 +103,8 @@ class ConfigLoaderTest {
     @Test
     void theTopLevelMustBeAMapping() {
         assertThat(ConfigText.problemsOf("- users\n- schemas\n")).containsExactly(
-                "expected a mapping with the sections server, users, dataHosts, dataNodes, functions, schemas,"
-                        + " got a list");
+                "expected a mapping with the sections server, users, dataHosts, dataNodes, functions, sequences,"
+                        + " limits, schemas, got a list");
     }
 
     @Test
@@ -169,11 +181,15 @@ class ConfigLoaderTest {
         ShardGateConfig config = ConfigText.valid()
                 .with("server", "~")
                 .with("functions", "")
+                .with("sequences", "")
+                .with("limits", "~")
                 .with("schemas", "- {name: shop, defaultDataNode: null, tables: ~}")
                 .load();
 
         assertThat(config.server().port()).isEqualTo(8066);
         assertThat(config.functions()).isEmpty();
+        assertThat(config.sequences()).isNull();
+        assertThat(config.limits()).isEqualTo(LimitsConfig.DEFAULT);
         assertThat(config.schemas()).containsExactly(new SchemaConfig("shop", null, List.of()));
     }
 

@@ -3,6 +3,7 @@ package io.shardgate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,32 @@ class HashModTest {
             assertThat(hashMod.shardOf(v)).isBetween(0, 6);
             assertThat(hashMod.shardOf("key" + v)).isBetween(0, 6);
         }
+    }
+
+    @Test
+    void integralDecimalsCountAsTheirInteger() {
+        HashMod hashMod = new HashMod(4);
+        assertThat(hashMod.shardOf(new BigDecimal("5.00"))).isEqualTo(1);
+        assertThat(hashMod.shardOf(new BigDecimal("5"))).isEqualTo(1);
+        assertThat(hashMod.shardOf(new BigDecimal("-1.0"))).isEqualTo(3);
+        assertThat(hashMod.shardOf(new BigDecimal("1E+3"))).isEqualTo(0);
+        assertThat(hashMod.shardOf(new BigDecimal("18446744073709551616.000"))).isEqualTo(0);
+        assertThat(new HashMod(10).shardOf(new BigDecimal("18446744073709551616.000"))).isEqualTo(6);
+    }
+
+    @Test
+    void fractionsAreRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new HashMod(4).shardOf(new BigDecimal("5.5")))
+                .withMessage("hash-mod takes integer keys; 5.5 is not an integer");
+        assertThatIllegalArgumentException().isThrownBy(() -> new HashMod(4).shardOf(new BigDecimal("0.001")))
+                .withMessage("hash-mod takes integer keys; 0.001 is not an integer");
+    }
+
+    @Test
+    void absurdlyLargeDecimalsAreRejectedQuickly() {
+        // as a BigInteger this would have a billion digits
+        assertThatIllegalArgumentException().isThrownBy(() -> new HashMod(4).shardOf(new BigDecimal("1E+999999999")))
+                .withMessageContaining("at most 65 digits");
     }
 
     @Test

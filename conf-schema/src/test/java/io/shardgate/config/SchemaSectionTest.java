@@ -127,8 +127,15 @@ class SchemaSectionTest {
     }
 
     @Test
-    void everyTableKeyIsRequired() {
+    void everyTableNeedsANameAndAKind() {
         assertThat(withTables("- {}").problems()).containsExactly(
+                "schemas[0].tables[0].name: required",
+                "schemas[0].tables[0].type: required (sharded, global, single or child)");
+    }
+
+    @Test
+    void everyShardedTableKeyIsRequired() {
+        assertThat(withTables("- {type: sharded}").problems()).containsExactly(
                 "schemas[0].tables[0].name: required",
                 "schemas[0].tables[0].dataNodes: required",
                 "schemas[0].tables[0].shardColumn: required",
@@ -138,10 +145,14 @@ class SchemaSectionTest {
     @Test
     void misspelledKeysAreCaught() {
         assertThat(withTables("""
-                - {name: orders, dataNodes: [dn0, dn1], shardColum: id, function: by_id}
+                - {name: orders, type: sharded, dataNodes: [dn0, dn1], shardColum: id, function: by_id}
+                - {name: items, dataNodes: [dn0, dn1], shardColum: id, function: by_id}
                 """).problems()).containsExactly(
                         "schemas[0].tables[0]: unknown key 'shardColum'",
-                        "schemas[0].tables[0].shardColumn: required");
+                        "schemas[0].tables[0].shardColumn: required",
+                        // without shardColumn (or a type) nothing tells what kind of table it is
+                        "schemas[0].tables[1]: unknown key 'shardColum'",
+                        "schemas[0].tables[1].type: required (sharded, global, single or child)");
     }
 
     @Test

@@ -60,8 +60,7 @@ final class ShardedCluster implements AutoCloseable {
     /** The loader rejects port 0; tests want the kernel to pick free ports. */
     private static ShardGateConfig ephemeralPorts(ShardGateConfig c) {
         var s = c.server();
-        return new ShardGateConfig(new io.shardgate.config.ServerConfig("127.0.0.1", 0, 0, s.maxAllowedPacket()),
-                c.users(), c.dataHosts(), c.dataNodes(), c.functions(), c.schemas());
+        return c.withServer(new io.shardgate.config.ServerConfig("127.0.0.1", 0, 0, s.maxAllowedPacket()));
     }
 
     /** Two backends, {@code shop_0} on the first and {@code shop_1} on the second, orders sharded by id. */

@@ -2,6 +2,7 @@ package io.shardgate.server;
 
 import io.shardgate.backend.ConnectionFlavor;
 import io.shardgate.backend.DataSourceRegistry;
+import io.shardgate.backend.JdbcSequenceSource;
 import io.shardgate.backend.JdbcTableCatalog;
 import io.shardgate.config.ShardGateConfig;
 import io.shardgate.router.DataNode;
@@ -44,7 +45,7 @@ public final class ShardGateServer implements AutoCloseable {
         // MariaDB prefixes its greeting with 5.5.5- so that old clients do not misread "10.x"; clients
         // strip it. A MariaDB backend's proxy does the same.
         String greeting = (backendVersion.contains("MariaDB") ? "5.5.5-" : "") + backendVersion + "-ShardGate";
-        Planner planner = new Planner(rules, new JdbcTableCatalog(registry));
+        Planner planner = new Planner(rules, new JdbcTableCatalog(registry), JdbcSequenceSource.of(rules, registry));
         ServerContext context = new ServerContext(config, rules, planner, registry, variables, greeting, parallel,
                 connections, new AtomicLong());
         try {

@@ -54,8 +54,7 @@ class FrontendProtocolTest {
                 schemas:
                   - { name: shop, defaultDataNode: dn0 }
                 """, "protocol test");
-        ShardGateConfig config = new ShardGateConfig(new ServerConfig("127.0.0.1", 0, 0, 4096), loaded.users(),
-                loaded.dataHosts(), loaded.dataNodes(), loaded.functions(), loaded.schemas());
+        ShardGateConfig config = loaded.withServer(new ServerConfig("127.0.0.1", 0, 0, 4096));
         server = ShardGateServer.start(config);
     }
 

@@ -51,8 +51,7 @@ final class DdlPlanner {
                         + target.name() + "' and '" + other.name() + "')");
             }
         }
-        RouteKind kind = target.sharded() ? RouteKind.SCATTER : RouteKind.UNSHARDED;
-        return new Ddl(ctx.route(kind, target.name(), nodes), ctx.catalog, touched(ctx));
+        return new Ddl(ctx.route(kindOf(target.placement()), target.name(), nodes), ctx.catalog, touched(ctx));
     }
 
     /** {@code DROP INDEX ix ON t}: JSqlParser keeps the table among the drop's parameters. */
@@ -77,8 +76,7 @@ final class DdlPlanner {
         } finally {
             drop.setParameters(original);
         }
-        RouteKind kind = placement instanceof Placement.Sharded ? RouteKind.SCATTER : RouteKind.UNSHARDED;
-        return new Ddl(new Route(kind, tableName, schema, statements), ctx.catalog, touched);
+        return new Ddl(new Route(kindOf(placement), tableName, schema, statements), ctx.catalog, touched);
     }
 
     /** {@code DROP TABLE a, b}: each node drops the tables it holds. */
@@ -108,6 +106,14 @@ final class DdlPlanner {
         }
         return new Ddl(new Route(RouteKind.SHARD_LIST, String.join(",", ctx.tables.stream().map(ResolvedTable::name).toList()),
                 ctx.logicalSchema(), statements), ctx.catalog, touched(ctx));
+    }
+
+    private static RouteKind kindOf(Placement p) {
+        return switch (p) {
+            case Placement.Sharded s -> RouteKind.SCATTER;
+            case Placement.Global g -> RouteKind.GLOBAL_WRITE;
+            case Placement.Unsharded u -> RouteKind.UNSHARDED;
+        };
     }
 
     private static List<Ddl.Touched> touched(StatementContext ctx) {

@@ -1,5 +1,6 @@
 package io.shardgate.router;
 
+import io.shardgate.config.ShardFunction;
 import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
@@ -16,70 +17,107 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.statement.upsert.Upsert;
 
 /**
- * INSERT and REPLACE: each row goes to the shard of its shard-key value; a multi-row statement is
- * split into one statement per shard holding that shard's rows, in their original order.
+ * INSERT and REPLACE. Into a sharded table each row goes to the shard of its key value and a
+ * multi-row statement is split into one statement per shard, rows in their original order; into a
+ * global table every copy gets the statement; into an unsharded table its node does. Rows without
+ * an AUTO_INCREMENT value get ids from the global sequence. INSERT ... SELECT runs on the backends
+ * only where it can run whole: between tables distributed alike with the shard key copied across,
+ * between global copies, or on one node.
  */
 final class InsertPlanner {
 
     /** The parts of INSERT and REPLACE that routing reads, whatever JSqlParser class holds them. */
-    private record Shape(Table table, List<Column> columns, Select source, List<UpdateSet> setForm,
-                         List<UpdateSet> onDuplicate, String verb) {
+    record Shape(Table table, ExpressionList<Column> columns, Select source, List<UpdateSet> setForm,
+                 List<UpdateSet> onDuplicate, String verb, java.util.function.Consumer<ExpressionList<Column>> columnSetter) {
     }
 
     private InsertPlanner() {
     }
 
     static Primitive plan(StatementContext ctx, Insert insert) {
-        return plan(ctx, new Shape(insert.getTable(), columnsOf(insert.getColumns()), insert.getSelect(),
-                insert.getSetUpdateSets(), insert.getDuplicateUpdateSets(), "INSERT"));
+        return plan(ctx, new Shape(insert.getTable(), insert.getColumns(), insert.getSelect(),
+                insert.getSetUpdateSets(), insert.getDuplicateUpdateSets(), "INSERT", insert::setColumns));
     }
 
     static Primitive plan(StatementContext ctx, Upsert replace) {
-        return plan(ctx, new Shape(replace.getTable(), columnsOf(replace.getColumns()), replace.getSelect(),
-                replace.getUpdateSets(), replace.getDuplicateUpdateSets(), "REPLACE"));
-    }
-
-    private static List<Column> columnsOf(ExpressionList<Column> columns) {
-        return columns == null ? List.of() : List.copyOf(columns);
+        return plan(ctx, new Shape(replace.getTable(), replace.getColumns(), replace.getSelect(),
+                replace.getUpdateSets(), replace.getDuplicateUpdateSets(), "REPLACE", replace::setColumns));
     }
 
     private static Primitive plan(StatementContext ctx, Shape shape) {
         ResolvedTable target = ctx.tables.stream().filter(t -> t.node() == shape.table()).findFirst()
                 .orElseGet(ctx.tables::getFirst);
-        if (!target.sharded()) {
-            if (!ctx.shardedTables().isEmpty()) {
-                throw ShardGateException.notSupported(shape.verb() + " into unsharded table '" + target.name()
-                        + "' reading sharded table '" + ctx.shardedTables().getFirst().name() + "'");
+        List<ResolvedTable> sources = ctx.tables.stream().filter(t -> t != target).toList();
+        return switch (target.placement()) {
+            case Placement.Unsharded u -> {
+                requireSourcesOn(sources, List.of(u.node()), shape, target);
+                yield ctx.route(RouteKind.UNSHARDED, target.name(), List.of(u.node()));
             }
-            return UnshardedRoute.plan(ctx, shape.verb());
+            case Placement.Global g -> {
+                requireSourcesOn(sources, g.copies(), shape, target);
+                Sequenced seq = Sequenced.of(ctx, shape, target, g.copies().getFirst());
+                yield seq == null ? new GlobalWrite(ctx.route(RouteKind.GLOBAL_WRITE, target.name(), g.copies()))
+                        : seq.primitive(() -> new GlobalWrite(ctx.route(RouteKind.GLOBAL_WRITE, target.name(), g.copies())));
+            }
+            case Placement.Sharded s -> sharded(ctx, shape, target, s.rule(), sources);
+        };
+    }
+
+    /** The statement runs where the target is: every table it reads must be there whole. */
+    private static void requireSourcesOn(List<ResolvedTable> sources, List<DataNode> where, Shape shape, ResolvedTable target) {
+        for (ResolvedTable t : sources) {
+            boolean ok = switch (t.placement()) {
+                case Placement.Global g -> g.copies().containsAll(where);
+                case Placement.Unsharded u -> where.size() == 1 && where.contains(u.node());
+                case Placement.Sharded s -> where.size() == 1 && s.rule().nodes().equals(where);
+            };
+            if (!ok) {
+                throw ShardGateException.notSupported(shape.verb() + " into '" + target.name() + "' reading '" + t.name()
+                        + "', which is not on the same data nodes");
+            }
         }
-        TableRule rule = ((Placement.Sharded) target.placement()).rule();
-        if (ctx.tables.size() > 1) {
-            throw ShardGateException.notSupported(shape.verb() + " ... SELECT (or a subquery) into sharded table '"
-                    + rule.name() + "'");
-        }
+    }
+
+    private static Primitive sharded(StatementContext ctx, Shape shape, ResolvedTable target, TableRule rule,
+                                     List<ResolvedTable> sources) {
         checkOnDuplicate(shape, rule);
+        if (shape.setForm() == null || shape.setForm().isEmpty()) {
+            if (!(shape.source() instanceof Values)) {
+                return insertSelect(ctx, shape, target, rule, sources);
+            }
+        }
+        if (!sources.isEmpty()) {
+            throw ShardGateException.notSupported(shape.verb() + " into sharded table '" + rule.name()
+                    + "' with a subquery in its values");
+        }
+        Sequenced seq = Sequenced.of(ctx, shape, target, rule.nodes().getFirst());
+        return seq == null ? routeRows(ctx, shape, rule) : seq.primitive(() -> routeRows(ctx, shape, rule));
+    }
+
+    /** Routes the statement's rows as they are now (after any sequence ids were filled in). */
+    static Primitive routeRows(StatementContext ctx, Shape shape, TableRule rule) {
         ValueKind kind = ctx.shardColumnKind(rule);
         if (shape.setForm() != null && !shape.setForm().isEmpty()) {
             int shard = shardOfRow(ctx, rule, kind, keyOfSetForm(shape, rule));
             return ctx.route(RouteKind.SINGLE_SHARD, rule.name(), List.of(rule.nodeOf(shard)));
         }
-        if (!(shape.source() instanceof Values values)) {
-            throw ShardGateException.notSupported(shape.verb() + " ... SELECT into sharded table '" + rule.name() + "'");
-        }
-        int keyIndex = shardColumnIndex(ctx, shape, rule);
+        Values values = (Values) shape.source();
+        int keyIndex = columnIndex(ctx, shape, rule, rule.shardColumn())
+                .orElseThrow(() -> missingKey(shape, rule));
         List<ExpressionList<?>> rows = rowsOf(values);
         Map<Integer, List<ExpressionList<?>>> byShard = new LinkedHashMap<>();
-        for (ExpressionList<?> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            ExpressionList<?> row = rows.get(r);
             if (keyIndex >= row.size()) {
-                throw new ShardGateException(1136, "21S01", "Column count doesn't match value count at row "
-                        + (rows.indexOf(row) + 1), null);
+                throw new ShardGateException(1136, "21S01", "Column count doesn't match value count at row " + (r + 1), null);
             }
             int shard = shardOfRow(ctx, rule, kind, row.get(keyIndex));
             byShard.computeIfAbsent(shard, k -> new ArrayList<>()).add(row);
@@ -99,7 +137,37 @@ final class InsertPlanner {
         } finally {
             values.setExpressions(original);
         }
-        return new Route(RouteKind.SHARD_LIST, rule.name(), ctx.logicalSchema(), statements);
+        return new Route(RouteKind.SHARD_LIST, rule.name(), ctx.logicalSchema(), statements, true);
+    }
+
+    /**
+     * {@code INSERT INTO t SELECT ... FROM s}: each shard can copy its own rows when s is
+     * distributed like t and the value going into t's shard column is s's shard column.
+     */
+    private static Primitive insertSelect(StatementContext ctx, Shape shape, ResolvedTable target, TableRule rule,
+                                          List<ResolvedTable> sources) {
+        if (!(shape.source() instanceof PlainSelect ps)) {
+            throw ShardGateException.notSupported(shape.verb() + " ... SELECT with a compound query into sharded table '"
+                    + rule.name() + "'");
+        }
+        Colocation colocation = new Colocation(ctx, SelectPlanner.topTables(ps), ps.getJoins(), ps.getWhere(), target.node());
+        Optional<Unit> unit = colocation.unit();
+        if (unit.isEmpty() || !(unit.get() instanceof Unit.Shards shards) || !shards.rule().sameDistribution(rule)) {
+            throw ShardGateException.notSupported(shape.verb() + " ... SELECT into sharded table '" + rule.name()
+                    + "' from tables not distributed like it");
+        }
+        Optional<Integer> keyIndex = columnIndex(ctx, shape, rule, rule.shardColumn());
+        List<SelectItem<?>> items = ps.getSelectItems();
+        boolean keyCopied = keyIndex.isPresent() && keyIndex.get() < items.size()
+                && items.get(keyIndex.get()).getExpression() instanceof Column c
+                && shards.keyed().stream().anyMatch(t -> ShardKeys.namesShardColumn(c, shards.rule()));
+        if (!keyCopied) {
+            throw ShardGateException.notSupported(shape.verb() + " ... SELECT into sharded table '" + rule.name()
+                    + "' whose shard column '" + rule.shardColumn() + "' is not filled from the source's shard column");
+        }
+        ShardSet set = SelectPlanner.prune(ctx, shards, colocation.filters());
+        List<DataNode> nodes = SelectPlanner.nodesOf(rule, set);
+        return ctx.route(nodes.size() == 1 ? RouteKind.SINGLE_SHARD : RouteKind.SCATTER, rule.name(), nodes);
     }
 
     private static void checkOnDuplicate(Shape shape, TableRule rule) {
@@ -120,7 +188,7 @@ final class InsertPlanner {
      * A one-row VALUES list is a parenthesized list of values; several rows are a plain list of
      * parenthesized lists.
      */
-    private static List<ExpressionList<?>> rowsOf(Values values) {
+    static List<ExpressionList<?>> rowsOf(Values values) {
         ExpressionList<?> top = values.getExpressions();
         if (top instanceof ParenthesedExpressionList<?>) {
             return List.of(top);
@@ -135,23 +203,28 @@ final class InsertPlanner {
         return rows;
     }
 
-    private static int shardColumnIndex(StatementContext ctx, Shape shape, TableRule rule) {
-        List<String> names = new ArrayList<>();
-        if (!shape.columns().isEmpty()) {
-            shape.columns().forEach(c -> names.add(MysqlStrings.unquoteIdentifier(c.getColumnName())));
-        } else {
-            List<CatalogColumn> known = ctx.catalog.columns(rule.nodes().getFirst(), rule.name())
-                    .orElseThrow(() -> ShardGateException.notSupported(shape.verb() + " without a column list into sharded table '"
-                            + rule.name() + "' whose columns ShardGate cannot read from data node '"
-                            + rule.nodes().getFirst().name() + "'"));
-            known.forEach(c -> names.add(c.name()));
-        }
+    /** Where a column's value sits in each row: the column list's order, or the table's. */
+    static Optional<Integer> columnIndex(StatementContext ctx, Shape shape, TableRule rule, String column) {
+        List<String> names = columnNames(ctx, shape, rule.nodes().getFirst(), rule.name());
         for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(rule.shardColumn())) {
-                return i;
+            if (names.get(i).equalsIgnoreCase(column)) {
+                return Optional.of(i);
             }
         }
-        throw missingKey(shape, rule);
+        return Optional.empty();
+    }
+
+    static List<String> columnNames(StatementContext ctx, Shape shape, DataNode node, String table) {
+        List<String> names = new ArrayList<>();
+        if (shape.columns() != null && !shape.columns().isEmpty()) {
+            shape.columns().forEach(c -> names.add(MysqlStrings.unquoteIdentifier(c.getColumnName())));
+        } else {
+            ctx.catalog.columns(node, table)
+                    .orElseThrow(() -> ShardGateException.notSupported(shape.verb() + " without a column list into '"
+                            + table + "' whose columns ShardGate cannot read from data node '" + node.name() + "'"))
+                    .forEach(c -> names.add(c.name()));
+        }
+        return names;
     }
 
     private static Expression keyOfSetForm(Shape shape, TableRule rule) {
@@ -179,14 +252,25 @@ final class InsertPlanner {
             return 0;
         }
         Optional<Object> key = ShardKeyValue.coerce(constant, kind, true);
+        String shown = constant instanceof byte[] ? "binary value" : String.valueOf(constant);
         if (key.isEmpty()) {
-            String shown = constant instanceof byte[] ? "binary value" : String.valueOf(constant);
             if (kind == ValueKind.INTEGER) {
                 throw new ShardGateException(ErrorCode.INCORRECT_INTEGER_VALUE, shown, rule.name(), rule.shardColumn());
             }
             throw ShardGateException.notSupported("value '" + shown + "' for shard column '" + rule.shardColumn()
                     + "' of table '" + rule.name() + "': cannot be placed on a shard");
         }
-        return key.get() == Constants.NULL ? 0 : rule.function().shardOf(key.get());
+        if (key.get() == Constants.NULL) {
+            return 0;
+        }
+        try {
+            return rule.function().shardOf(key.get());
+        } catch (ShardFunction.NoShardException e) {
+            throw new ShardGateException(1526, "HY000", "Table has no partition for value " + shown
+                    + " (table '" + rule.name() + "': " + e.getMessage() + ")", null);
+        } catch (IllegalArgumentException e) {
+            throw ShardGateException.notSupported("value '" + shown + "' for shard column '" + rule.shardColumn()
+                    + "' of table '" + rule.name() + "': " + e.getMessage());
+        }
     }
 }

@@ -35,10 +35,16 @@ public final class Planner {
 
     private final ShardingRules rules;
     private final TableCatalog catalog;
+    private final SequenceSource sequences;
 
     public Planner(ShardingRules rules, TableCatalog catalog) {
+        this(rules, catalog, SequenceSource.NONE);
+    }
+
+    public Planner(ShardingRules rules, TableCatalog catalog, SequenceSource sequences) {
         this.rules = rules;
         this.catalog = catalog;
+        this.sequences = sequences;
     }
 
     public ShardingRules rules() {
@@ -55,6 +61,9 @@ public final class Planner {
         }
         TokenCursor in = new TokenCursor(parsed, session.backslashEscapes());
         String keyword = parsed.keyword(0);
+        if (keyword.equals("SELECT") && selectsInto(parsed)) {
+            throw ShardGateException.notSupported("SELECT ... INTO (variables and files belong to one backend session)");
+        }
         return switch (keyword) {
             case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
                     planAst(parsed, session);
@@ -69,7 +78,12 @@ public final class Planner {
     }
 
     private Primitive planAst(ParsedSql parsed, SessionState session) {
-        Statement ast = SqlParser.toAst(parsed);
+        SqlParser.Ast parsedAst = SqlParser.parseAst(parsed);
+        Statement ast = parsedAst.statement();
+        if (ast instanceof net.sf.jsqlparser.statement.select.PlainSelect ps) {
+            SelectNames.preserve(ps, parsed, parsedAst.normalized(),
+                    new Constants(parsed.literals(), session.backslashEscapes()), session.backslashEscapes());
+        }
         if (ast instanceof Drop drop && "INDEX".equalsIgnoreCase(drop.getType())) {
             return dropIndex(parsed, session, drop);
         }
@@ -96,8 +110,21 @@ public final class Planner {
         };
     }
 
+    /** A top-level INTO in a SELECT (JSqlParser cannot parse {@code INTO @var}). */
+    private static boolean selectsInto(ParsedSql parsed) {
+        int depth = 0;
+        for (int i = 0; i < parsed.tokens().size(); i++) {
+            String t = parsed.keyword(i);
+            depth += t.equals("(") ? 1 : t.equals(")") ? -1 : 0;
+            if (depth == 0 && t.equals("INTO")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private StatementContext context(ParsedSql parsed, SessionState session, Statement ast) {
-        StatementContext ctx = new StatementContext(parsed, ast, session, rules, catalog);
+        StatementContext ctx = new StatementContext(parsed, ast, session, rules, catalog, sequences);
         if (ctx.tables.isEmpty() && !(ast instanceof Select)) {
             throw ShardGateException.notSupported(parsed.keyword(0) + " " + parsed.keyword(1) + " statement without a table");
         }
@@ -118,7 +145,7 @@ public final class Planner {
         int dot = qualified.lastIndexOf('.');
         String schema = dot < 0 ? null : io.shardgate.router.parse.MysqlStrings.unquoteIdentifier(qualified.substring(0, dot));
         String table = io.shardgate.router.parse.MysqlStrings.unquoteIdentifier(qualified.substring(dot + 1));
-        StatementContext ctx = new StatementContext(parsed, new net.sf.jsqlparser.statement.select.PlainSelect(), session, rules, catalog);
+        StatementContext ctx = new StatementContext(parsed, new net.sf.jsqlparser.statement.select.PlainSelect(), session, rules, catalog, sequences);
         return DdlPlanner.planDropIndex(ctx, drop, table, schema);
     }
 

@@ -72,6 +72,28 @@ final class Refusals {
         };
     }
 
+    /** The first window function in an expression, or null. */
+    static String windowIn(Expression e) {
+        if (e == null) {
+            return null;
+        }
+        String[] found = new String[1];
+        e.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(AnalyticExpression expression, S context) {
+                if (found[0] == null) {
+                    found[0] = "window function " + expression.getName().toUpperCase(java.util.Locale.ROOT) + "() OVER";
+                }
+                return super.visit(expression, context);
+            }
+        }, null);
+        return found[0];
+    }
+
+    static boolean isAggregateName(String name) {
+        return AGGREGATES.contains(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** The first aggregate or window function in an expression, as "COUNT(...)" or null. */
     static String aggregateIn(Expression e) {
         if (e == null) {

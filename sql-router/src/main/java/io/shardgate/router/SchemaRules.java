@@ -9,27 +9,37 @@ import java.util.Optional;
  * The routing view of one logical schema.
  *
  * @param defaultNode where tables without a rule live, or {@code null}
- * @param tables      rules by lower-cased table name
+ * @param declared    declared tables by lower-cased name
  */
-public record SchemaRules(String name, DataNode defaultNode, Map<String, TableRule> tables) {
+public record SchemaRules(String name, DataNode defaultNode, Map<String, DeclaredTable> declared) {
+
+    /** A table named in the configuration and where it lives. */
+    public record DeclaredTable(String name, Placement placement) {
+    }
 
     public SchemaRules {
-        tables = Map.copyOf(tables);
+        declared = Map.copyOf(declared);
     }
 
+    public Optional<DeclaredTable> declared(String table) {
+        return Optional.ofNullable(declared.get(table.toLowerCase(Locale.ROOT)));
+    }
+
+    public Collection<DeclaredTable> declaredTables() {
+        return declared.values();
+    }
+
+    /** The sharding rule of a sharded (or child) table. */
     public Optional<TableRule> rule(String table) {
-        return Optional.ofNullable(tables.get(table.toLowerCase(Locale.ROOT)));
+        return declared(table).map(DeclaredTable::placement)
+                .filter(p -> p instanceof Placement.Sharded).map(p -> ((Placement.Sharded) p).rule());
     }
 
-    public Collection<TableRule> rules() {
-        return tables.values();
-    }
-
-    /** Where {@code table} lives, or empty when it has no rule and the schema no default node. */
+    /** Where {@code table} lives, or empty when it is not declared and the schema has no default node. */
     public Optional<Placement> placementOf(String table) {
-        Optional<TableRule> rule = rule(table);
-        if (rule.isPresent()) {
-            return Optional.of(new Placement.Sharded(rule.get()));
+        Optional<DeclaredTable> d = declared(table);
+        if (d.isPresent()) {
+            return Optional.of(d.get().placement());
         }
         return Optional.ofNullable(defaultNode).map(Placement.Unsharded::new);
     }

@@ -41,7 +41,9 @@ final class ShardKeyValue {
                 case BigInteger b when stored -> Optional.of(b.toString());
                 default -> Optional.empty();
             };
-            case TEMPORAL, OTHER -> asOwnType(value);
+            // Date functions take the value's text (they parse YYYY-MM-DD[ hh:mm:ss]).
+            case TEMPORAL -> value instanceof String s ? Optional.of(s.strip()) : Optional.empty();
+            case OTHER -> asOwnType(value);
         };
     }
 

@@ -1,22 +1,32 @@
 package io.shardgate.router;
 
+import io.shardgate.config.ShardFunction;
 import io.shardgate.router.parse.MysqlStrings;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 
 /**
  * Which shards a WHERE clause can match, from conditions on the shard column: {@code =},
- * {@code IN (...)}, {@code IS NULL}, combined by AND (intersection) and OR (union). Anything else
- * leaves every shard possible. Rows with a NULL key live on shard 0.
+ * {@code IN (...)}, {@code IS NULL}, and for functions that keep order (range, date-range)
+ * {@code BETWEEN}, {@code <}, {@code <=}, {@code >}, {@code >=}; combined by AND (intersection)
+ * and OR (union). Anything else leaves every shard possible. Rows with a NULL key live on shard 0;
+ * a value no shard can hold matches nothing.
  */
 final class ShardKeys {
 
@@ -48,6 +58,11 @@ final class ShardKeys {
             case EqualsTo eq -> equality(eq);
             case InExpression in -> in(in);
             case IsNullExpression isNull -> isNull(isNull);
+            case Between b -> between(b);
+            case GreaterThan g -> comparison(g.getLeftExpression(), g.getRightExpression(), '>', false);
+            case GreaterThanEquals g -> comparison(g.getLeftExpression(), g.getRightExpression(), '>', true);
+            case MinorThan m -> comparison(m.getLeftExpression(), m.getRightExpression(), '<', false);
+            case MinorThanEquals m -> comparison(m.getLeftExpression(), m.getRightExpression(), '<', true);
             default -> ShardSet.ALL;
         };
     }
@@ -84,17 +99,77 @@ final class ShardKeys {
         return ShardSet.of(0);
     }
 
-    /** The shard of one compared value; {@code = NULL} matches no row at all. */
-    private ShardSet valueShards(Expression valueExpression) {
-        Optional<Object> constant = constants.valueOf(valueExpression);
-        if (constant.isEmpty()) {
+    private ShardSet between(Between b) {
+        if (b.isNot() || !isKey(b.getLeftExpression())) {
             return ShardSet.ALL;
         }
-        if (constant.get() == Constants.NULL) {
+        return range(key(b.getBetweenExpressionStart()), true, key(b.getBetweenExpressionEnd()), true);
+    }
+
+    /** {@code key op value}, or {@code value op key} read the other way round. */
+    private ShardSet comparison(Expression left, Expression right, char op, boolean inclusive) {
+        char direction;
+        Expression value;
+        if (isKey(left)) {
+            direction = op;
+            value = right;
+        } else if (isKey(right)) {
+            direction = op == '>' ? '<' : '>';
+            value = left;
+        } else {
+            return ShardSet.ALL;
+        }
+        Optional<Object> bound = key(value);
+        return direction == '>' ? range(bound, inclusive, Optional.of(UNBOUNDED), false)
+                : range(Optional.of(UNBOUNDED), false, bound, inclusive);
+    }
+
+    private static final Object UNBOUNDED = new Object();
+
+    private ShardSet range(Optional<Object> low, boolean lowInclusive, Optional<Object> high, boolean highInclusive) {
+        if (low.isEmpty() || high.isEmpty()) {
+            return ShardSet.ALL;
+        }
+        if (low.get() == Constants.NULL || high.get() == Constants.NULL) {
             return ShardSet.none();
         }
-        Optional<Object> key = ShardKeyValue.coerce(constant.get(), columnKind, false);
-        return key.map(k -> ShardSet.of(rule.function().shardOf(k))).orElse(ShardSet.ALL);
+        try {
+            Optional<BitSet> shards = rule.function().shardsBetween(low.get() == UNBOUNDED ? null : low.get(), lowInclusive,
+                    high.get() == UNBOUNDED ? null : high.get(), highInclusive);
+            return shards.map(ShardSet::of).orElse(ShardSet.ALL);
+        } catch (IllegalArgumentException e) {
+            return ShardSet.ALL;
+        }
+    }
+
+    /** A bound's key value; empty when it is not a constant of the column's type. */
+    private Optional<Object> key(Expression e) {
+        Optional<Object> constant = constants.valueOf(e);
+        if (constant.isEmpty()) {
+            return Optional.empty();
+        }
+        if (constant.get() == Constants.NULL) {
+            return constant;
+        }
+        return ShardKeyValue.coerce(constant.get(), columnKind, false);
+    }
+
+    /** The shard of one compared value; {@code = NULL} and values no shard holds match nothing. */
+    private ShardSet valueShards(Expression valueExpression) {
+        Optional<Object> k = key(valueExpression);
+        if (k.isEmpty()) {
+            return ShardSet.ALL;
+        }
+        if (k.get() == Constants.NULL) {
+            return ShardSet.none();
+        }
+        try {
+            return ShardSet.of(rule.function().shardOf(k.get()));
+        } catch (ShardFunction.NoShardException e) {
+            return ShardSet.none();
+        } catch (IllegalArgumentException e) {
+            return ShardSet.ALL;
+        }
     }
 
     private boolean isKey(Expression e) {
@@ -104,5 +179,27 @@ final class ShardKeys {
     /** Matches a column reference by name against the shard column, case-insensitively. */
     static boolean namesShardColumn(Column c, TableRule rule) {
         return MysqlStrings.unquoteIdentifier(c.getColumnName()).equalsIgnoreCase(rule.shardColumn());
+    }
+
+    /** The constant a top-level {@code key = constant} filter pins the shard column to. */
+    static Optional<Object> pinnedValue(List<Expression> filters, TableRule rule, Predicate<Column> isKey,
+                                        Constants constants) {
+        for (Expression f : filters) {
+            if (f instanceof EqualsTo eq) {
+                if (eq.getLeftExpression() instanceof Column c && isKey.test(c)) {
+                    Optional<Object> v = constants.valueOf(eq.getRightExpression());
+                    if (v.isPresent()) {
+                        return v;
+                    }
+                }
+                if (eq.getRightExpression() instanceof Column c && isKey.test(c)) {
+                    Optional<Object> v = constants.valueOf(eq.getLeftExpression());
+                    if (v.isPresent()) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -24,6 +24,10 @@ final class ShardSet {
         return new ShardSet(b);
     }
 
+    static ShardSet of(BitSet shards) {
+        return new ShardSet((BitSet) shards.clone());
+    }
+
     static ShardSet none() {
         return new ShardSet(new BitSet());
     }

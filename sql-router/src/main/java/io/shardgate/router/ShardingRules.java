@@ -1,10 +1,14 @@
 package io.shardgate.router;
 
 import io.shardgate.config.DataNodeConfig;
+import io.shardgate.config.LimitsConfig;
 import io.shardgate.config.SchemaConfig;
+import io.shardgate.config.SequenceConfig;
+import io.shardgate.config.ShardFunction;
 import io.shardgate.config.ShardGateConfig;
 import io.shardgate.config.TableConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,27 +21,53 @@ public final class ShardingRules {
 
     private final Map<String, DataNode> nodes;
     private final Map<String, SchemaRules> schemas;
+    private final LimitsConfig limits;
+    private final SequenceConfig sequences;
 
     public ShardingRules(ShardGateConfig config) {
         Map<String, DataNode> byName = new LinkedHashMap<>();
         for (DataNodeConfig n : config.dataNodes()) {
             byName.put(n.name(), new DataNode(n.name(), n.dataHost(), n.database()));
         }
-        this.nodes = java.util.Collections.unmodifiableMap(byName);
+        this.nodes = Collections.unmodifiableMap(byName);
         Map<String, SchemaRules> schemaMap = new LinkedHashMap<>();
         for (SchemaConfig s : config.schemas()) {
-            Map<String, TableRule> rules = new HashMap<>();
+            Map<String, SchemaRules.DeclaredTable> declared = new HashMap<>();
             for (TableConfig t : s.tables()) {
-                List<DataNode> tableNodes = new ArrayList<>();
-                t.dataNodes().forEach(n -> tableNodes.add(node(n)));
-                var function = config.function(t.function()).orElseThrow().function();
-                rules.put(t.name().toLowerCase(Locale.ROOT),
-                        new TableRule(s.name(), t.name(), tableNodes, t.shardColumn(), function));
+                declared.put(t.name().toLowerCase(Locale.ROOT),
+                        new SchemaRules.DeclaredTable(t.name(), placement(config, s, t)));
             }
             DataNode defaultNode = s.defaultDataNode() == null ? null : node(s.defaultDataNode());
-            schemaMap.put(s.name(), new SchemaRules(s.name(), defaultNode, rules));
+            schemaMap.put(s.name(), new SchemaRules(s.name(), defaultNode, declared));
         }
-        this.schemas = java.util.Collections.unmodifiableMap(schemaMap);
+        this.schemas = Collections.unmodifiableMap(schemaMap);
+        this.limits = config.limits();
+        this.sequences = config.sequences();
+    }
+
+    private Placement placement(ShardGateConfig config, SchemaConfig schema, TableConfig t) {
+        return switch (t.kind()) {
+            case SHARDED -> new Placement.Sharded(new TableRule(schema.name(), t.name(), nodes(t.dataNodes()),
+                    t.shardColumn(), function(config, t.function())));
+            case GLOBAL -> new Placement.Global(nodes(t.dataNodes()));
+            case SINGLE -> new Placement.Unsharded(node(t.dataNodes().getFirst()));
+            case CHILD -> {
+                TableConfig root = schema.rootOf(t);
+                yield new Placement.Sharded(new TableRule(schema.name(), t.name(), nodes(root.dataNodes()),
+                        t.joinColumn(), function(config, root.function()), t.childOf(), t.parentColumn()));
+            }
+        };
+    }
+
+
+    private static ShardFunction function(ShardGateConfig config, String name) {
+        return config.function(name).orElseThrow().function();
+    }
+
+    private List<DataNode> nodes(List<String> names) {
+        List<DataNode> out = new ArrayList<>();
+        names.forEach(n -> out.add(node(n)));
+        return out;
     }
 
     public Optional<SchemaRules> schema(String name) {
@@ -63,5 +93,14 @@ public final class ShardingRules {
 
     public List<DataNode> nodes() {
         return List.copyOf(nodes.values());
+    }
+
+    public LimitsConfig limits() {
+        return limits;
+    }
+
+    /** Where global sequences live, or empty when none is configured. */
+    public Optional<SequenceConfig> sequences() {
+        return Optional.ofNullable(sequences);
     }
 }

@@ -26,16 +26,19 @@ final class StatementContext {
     final SessionState session;
     final ShardingRules rules;
     final TableCatalog catalog;
+    final SequenceSource sequences;
     final TableReferences refs;
     final List<ResolvedTable> tables;
     final Constants constants;
 
-    StatementContext(ParsedSql parsed, Statement ast, SessionState session, ShardingRules rules, TableCatalog catalog) {
+    StatementContext(ParsedSql parsed, Statement ast, SessionState session, ShardingRules rules, TableCatalog catalog,
+                     SequenceSource sequences) {
         this.parsed = parsed;
         this.ast = ast;
         this.session = session;
         this.rules = rules;
         this.catalog = catalog;
+        this.sequences = sequences;
         this.refs = TableReferences.of(ast);
         this.constants = new Constants(parsed.literals(), session.backslashEscapes());
         List<ResolvedTable> resolved = new ArrayList<>();
@@ -102,7 +105,13 @@ final class StatementContext {
         for (DataNode n : nodes) {
             statements.add(new ShardStatement(n.name(), n.database(), render(n)));
         }
-        return new Route(kind, target, logicalSchema(), statements);
+        return new Route(kind, target, logicalSchema(), statements, isWrite());
+    }
+
+    /** INSERT, REPLACE, UPDATE and DELETE: all-or-nothing across nodes. */
+    boolean isWrite() {
+        return ast instanceof net.sf.jsqlparser.statement.insert.Insert || ast instanceof net.sf.jsqlparser.statement.upsert.Upsert
+                || ast instanceof net.sf.jsqlparser.statement.update.Update || ast instanceof net.sf.jsqlparser.statement.delete.Delete;
     }
 
     /** The shard column's kind from the catalog, or null when unknown. */

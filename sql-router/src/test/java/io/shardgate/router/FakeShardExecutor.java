@@ -63,6 +63,12 @@ public final class FakeShardExecutor implements ShardExecutor {
         return out;
     }
 
+    @Override
+    public List<ShardOutcome> executeAllAtomically(List<ShardStatement> all) {
+        calls.add("atomically");
+        return executeAll(all);
+    }
+
     private Result run(ShardStatement s) {
         statements.add(s.dataNode() + ": " + s.sql());
         Function<ShardStatement, Result> answer = answers.get(s.dataNode());

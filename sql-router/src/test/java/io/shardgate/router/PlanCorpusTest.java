@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Runs every case of {@code plans/*.plan} through the parser and planner (see {@link PlanCorpus}). */
 class PlanCorpusTest {
 
-    static List<PlanCorpus.Case> cases() {
+    static List<PlanCorpus.Case> cases() throws java.io.IOException {
+        if (Boolean.getBoolean("plans.rewrite")) {
+            PlanCorpusRewrite.rewrite(java.nio.file.Path.of("src/test/resources/plans"));
+        }
         return PlanCorpus.all();
     }
 
@@ -46,7 +49,7 @@ class PlanCorpusTest {
         }
     }
 
-    private static Primitive plan(PlanCorpus.Case c) {
+    static Primitive plan(PlanCorpus.Case c) {
         String schema = "shop";
         Set<String> visible = Set.of("shop", "crm");
         boolean backslashEscapes = true;
@@ -73,7 +76,7 @@ class PlanCorpusTest {
     }
 
     @Test
-    void theCorpusCoversEveryRouteKindAndPrimitive() {
+    void theCorpusCoversEveryRouteKindAndPrimitive() throws java.io.IOException {
         Set<String> words = PlanCorpus.mentionedWords(cases());
         for (RouteKind kind : RouteKind.values()) {
             assertThat(words).as("a case planning Route " + kind).contains("Route " + kind);

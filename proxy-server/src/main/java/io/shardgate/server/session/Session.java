@@ -103,10 +103,10 @@ public final class Session implements SessionState {
 
     @Override
     public void setSystemVariable(String name, VariableScope scope, Object value) {
-        String canonical = variables.canonical(name);
         if (scope == VariableScope.GLOBAL) {
-            throw ShardGateException.notSupported("SET GLOBAL " + canonical + " through ShardGate (configure the backends directly)");
+            throw ShardGateException.notSupported("SET GLOBAL " + name + " through ShardGate (configure the backends directly)");
         }
+        String canonical = variables.canonical(name);
         VariableDefinition def = variables.definition(canonical);
         Object v = value == SetValue.DEFAULT ? variables.defaultValue(canonical) : def.accept(value);
         switch (canonical) {

@@ -13,9 +13,10 @@ import java.util.Map;
  *                   every string/hex/bit literal replaced by a {@code :sgN} placeholder
  * @param literals   the literals, indexed by N
  * @param hints      {@code key=value} pairs from {@code /*+ shardgate: key=value *}{@code /} comments
+ * @param sourceMap  where each part of the normalized text came from
  */
 public record ParsedSql(String sql, List<Token> tokens, String normalized, List<Literal> literals,
-                        Map<String, String> hints) {
+                        Map<String, String> hints, SourceMap sourceMap) {
 
     public ParsedSql {
         tokens = List.copyOf(tokens);
@@ -34,6 +35,11 @@ public record ParsedSql(String sql, List<Token> tokens, String normalized, List<
 
     public String tokenText(int index) {
         return tokens.get(index).text(sql);
+    }
+
+    /** The client's own text for a range of the normalized text, or null. */
+    public String original(int normalizedStart, int normalizedEnd) {
+        return sourceMap.original(sql, normalizedStart, normalizedEnd);
     }
 
     public boolean isEmpty() {

@@ -53,7 +53,7 @@ public final class SqlParser {
             throw new ShardGateException(ErrorCode.PARSE_ERROR,
                     "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
         }
-        return all.isEmpty() ? new ParsedSql(text, List.of(), "", List.of(), Map.of()) : all.getFirst();
+        return all.isEmpty() ? new ParsedSql(text, List.of(), "", List.of(), Map.of(), SourceMap.EMPTY) : all.getFirst();
     }
 
     private static void addSegment(String text, int from, int to, List<Token> tokens, boolean bs, List<ParsedSql> out) {
@@ -75,33 +75,10 @@ public final class SqlParser {
         for (Token t : code) {
             rebased.add(new Token(t.type(), t.start() - from, t.end() - from));
         }
-        StringBuilder normalized = new StringBuilder(sql.length());
-        List<Literal> literals = new ArrayList<>();
-        int previousEnd = -1;
-        for (int i = 0; i < rebased.size(); i++) {
-            Token t = rebased.get(i);
-            if (previousEnd >= 0) {
-                normalized.append(t.start() > previousEnd ? " " : "");
-            }
-            if (t.type() == TokenType.STRING || t.type() == TokenType.BINARY_STRING) {
-                int last = i;
-                // MariaDB joins adjacent plain string literals: 'a' 'b' is 'ab'.
-                while (t.type() == TokenType.STRING && last + 1 < rebased.size()
-                        && rebased.get(last + 1).type() == TokenType.STRING
-                        && isPlainQuoted(rebased.get(last + 1).text(sql))) {
-                    last++;
-                }
-                String source = sql.substring(t.start(), rebased.get(last).end());
-                literals.add(new Literal(source, decodeJoined(sql, rebased.subList(i, last + 1), bs)));
-                normalized.append(':').append(PLACEHOLDER_PREFIX).append(literals.size() - 1);
-                previousEnd = rebased.get(last).end();
-                i = last;
-            } else {
-                normalized.append(sql, t.start(), t.end());
-                previousEnd = t.end();
-            }
-        }
-        out.add(new ParsedSql(sql.strip(), rebase(rebased, sql), normalized.toString(), literals, hints));
+        String stripped = sql.strip();
+        List<Token> own = rebase(rebased, sql);
+        Normalizer.Result n = Normalizer.normalize(stripped, own, bs);
+        out.add(new ParsedSql(stripped, own, n.text(), n.literals(), hints, n.map()));
     }
 
     /** Offsets relative to the stripped text the record keeps. */
@@ -117,24 +94,7 @@ public final class SqlParser {
         return out;
     }
 
-    private static boolean isPlainQuoted(String tokenText) {
-        return tokenText.charAt(0) == '\'' || tokenText.charAt(0) == '"';
-    }
 
-    private static Object decodeJoined(String sql, List<Token> parts, boolean bs) {
-        if (parts.size() == 1) {
-            return MysqlStrings.decode(parts.getFirst().text(sql), bs);
-        }
-        Object first = MysqlStrings.decode(parts.getFirst().text(sql), bs);
-        if (first instanceof byte[]) {
-            throw new ShardGateException(ErrorCode.NOT_SUPPORTED, "adjacent binary string literals");
-        }
-        StringBuilder sb = new StringBuilder((String) first);
-        for (Token t : parts.subList(1, parts.size())) {
-            sb.append(MysqlStrings.unquote(t.text(sql), bs));
-        }
-        return sb.toString();
-    }
 
     private static void collectHint(String comment, Map<String, String> hints) {
         if (!comment.startsWith("/*+")) {
@@ -153,18 +113,29 @@ public final class SqlParser {
     }
 
     /**
+     * A statement's syntax tree and the text it was parsed from: {@code normalized} when node
+     * offsets refer to {@link ParsedSql#normalized()}, false when they refer to the original text.
+     */
+    public record Ast(Statement statement, boolean normalized) {
+    }
+
+    public static Statement toAst(ParsedSql parsed) {
+        return parseAst(parsed).statement();
+    }
+
+    /**
      * JSqlParser's view of a statement. The literal-free text is tried first; if JSqlParser cannot
      * take a placeholder where MariaDB takes a literal, the original text is tried.
      */
-    public static Statement toAst(ParsedSql parsed) {
+    public static Ast parseAst(ParsedSql parsed) {
         try {
-            return jsql(parsed.normalized());
+            return new Ast(jsql(parsed.normalized()), true);
         } catch (ParseException | JSQLParserException | RuntimeException normalizedFailure) {
-            if (parsed.literals().isEmpty()) {
+            if (parsed.literals().isEmpty() && parsed.normalized().equals(parsed.sql())) {
                 throw parseError(parsed, normalizedFailure);
             }
             try {
-                return jsql(parsed.sql());
+                return new Ast(jsql(parsed.sql()), false);
             } catch (ParseException | JSQLParserException | RuntimeException rawFailure) {
                 throw parseError(parsed, normalizedFailure);
             }

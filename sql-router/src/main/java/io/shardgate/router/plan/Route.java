@@ -18,12 +18,22 @@ public final class Route implements Primitive {
     private final String target;
     private final String logicalSchema;
     private final List<ShardStatement> statements;
+    private final boolean write;
 
     /**
      * @param target        what is routed, for EXPLAIN (a table name, or "-")
      * @param logicalSchema the schema to show in result metadata, or null to leave it as is
      */
     public Route(RouteKind kind, String target, String logicalSchema, List<ShardStatement> statements) {
+        this(kind, target, logicalSchema, statements, false);
+    }
+
+    /**
+     * @param write whether the statements change data: then a failure on one node undoes the
+     *              others (DDL, which MariaDB cannot undo, is not a write here)
+     */
+    public Route(RouteKind kind, String target, String logicalSchema, List<ShardStatement> statements, boolean write) {
+        this.write = write;
         if (statements.isEmpty()) {
             throw new IllegalArgumentException("a route needs at least one statement");
         }
@@ -51,7 +61,8 @@ public final class Route implements Primitive {
                 throw logicalError(e, only);
             }
         }
-        List<ShardOutcome> outcomes = context.shards().executeAll(statements);
+        List<ShardOutcome> outcomes = write ? context.shards().executeAllAtomically(statements)
+                : context.shards().executeAll(statements);
         failIfAnyFailed(outcomes);
         if (outcomes.getFirst().result() instanceof RowStream) {
             List<RowStream> streams = new ArrayList<>(outcomes.size());
@@ -71,6 +82,46 @@ public final class Route implements Primitive {
         return total;
     }
 
+    /**
+     * Runs every statement concurrently and returns each shard's rows as its own stream, for
+     * merge primitives; the streams are the statements' order.
+     */
+    public List<RowStream> openStreams(ExecutionContext context) {
+        List<ShardOutcome> outcomes = context.shards().executeAll(statements);
+        failIfAnyFailed(outcomes);
+        List<RowStream> streams = new ArrayList<>(outcomes.size());
+        for (ShardOutcome o : outcomes) {
+            if (!(o.result() instanceof RowStream rs)) {
+                streams.forEach(RowStream::close);
+                throw new ShardGateException(1105, "HY000", "data node '" + o.statement().dataNode()
+                        + "' returned no rows for a query", null);
+            }
+            streams.add((RowStream) logical(rs, o.statement()));
+        }
+        return streams;
+    }
+
+    /** Runs a write on every statement's node; each node's count, in statement order. */
+    public List<UpdateResult> executeUpdates(ExecutionContext context) {
+        List<ShardOutcome> outcomes = write ? context.shards().executeAllAtomically(statements)
+                : context.shards().executeAll(statements);
+        failIfAnyFailed(outcomes);
+        List<UpdateResult> out = new ArrayList<>(outcomes.size());
+        for (ShardOutcome o : outcomes) {
+            if (o.result() instanceof UpdateResult u) {
+                out.add(u);
+            } else if (o.result() instanceof RowStream rs) {
+                rs.close();
+                out.add(UpdateResult.EMPTY);
+            }
+        }
+        return out;
+    }
+
+    public String logicalSchema() {
+        return logicalSchema;
+    }
+
     private Result logical(Result result, ShardStatement statement) {
         if (logicalSchema != null && result instanceof RowStream rs) {
             return new SchemaMappingRowStream(rs, statement.database(), logicalSchema);
@@ -80,8 +131,8 @@ public final class Route implements Primitive {
 
     /**
      * When some shards failed, the statement's results are dropped and the first failure is
-     * reported with the nodes it happened on; for writes, the nodes where the statement did apply
-     * are named too, since without a transaction they keep the change.
+     * reported with the nodes it happened on; for statements that could not be undone (DDL), the
+     * nodes where it did apply are named too.
      */
     private void failIfAnyFailed(List<ShardOutcome> outcomes) {
         List<ShardOutcome> failed = outcomes.stream().filter(ShardOutcome::failed).toList();
@@ -100,7 +151,7 @@ public final class Route implements Primitive {
         StringBuilder msg = new StringBuilder();
         msg.append(first.getMessage()).append(" [failed on ")
                 .append(String.join(", ", failed.stream().map(o -> o.statement().dataNode()).toList()));
-        if (!applied.isEmpty()) {
+        if (!applied.isEmpty() && !write) {
             msg.append("; applied on ").append(String.join(", ", applied));
         }
         msg.append(']');
@@ -124,6 +175,6 @@ public final class Route implements Primitive {
         for (ShardStatement s : statements) {
             children.add(Description.leaf(s.dataNode() + ": " + s.sql()));
         }
-        return new Description("Route " + kind + " " + target, children);
+        return new Description("Route " + kind + " " + target + (write && statements.size() > 1 ? " (atomic)" : ""), children);
     }
 }

@@ -12,6 +12,10 @@ public enum RouteKind {
     UNSHARDED,
     /** No table involved: any data node can answer. */
     ANY_NODE,
+    /** Only global tables read: one copy answers. */
+    GLOBAL_READ,
+    /** A global table written: every copy. */
+    GLOBAL_WRITE,
     /** Forced by a {@code /*+ shardgate: dataNode=... *}{@code /} hint. */
     HINTED
 }

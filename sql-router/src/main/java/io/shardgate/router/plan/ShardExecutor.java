@@ -19,6 +19,13 @@ public interface ShardExecutor {
     /** Runs the statements concurrently; every outcome is reported, failures included. */
     List<ShardOutcome> executeAll(List<ShardStatement> statements);
 
+    /**
+     * Like {@link #executeAll}, for one write that spans data nodes: if any statement fails, the
+     * others are undone, so the write applies everywhere or nowhere (barring a failure while
+     * committing).
+     */
+    List<ShardOutcome> executeAllAtomically(List<ShardStatement> statements);
+
     /** Starts an explicit transaction: from now on each data node's connection is pinned. */
     void begin(boolean readOnly);
 

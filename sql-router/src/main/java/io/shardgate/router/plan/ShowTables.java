@@ -2,7 +2,6 @@ package io.shardgate.router.plan;
 
 import io.shardgate.router.DataNode;
 import io.shardgate.router.SchemaRules;
-import io.shardgate.router.TableRule;
 import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.ColumnType;
@@ -19,8 +18,8 @@ import java.util.TreeMap;
 
 /**
  * {@code SHOW [FULL] TABLES}: the logical tables of a schema, one entry per logical table. Tables
- * without a rule are whatever the default node holds (minus other tables' shards stored there);
- * a sharded table is listed when its first shard exists.
+ * without a rule are whatever the default node holds (minus declared tables' shards and copies
+ * stored there); a declared table is listed when it exists on its first data node.
  */
 public final class ShowTables implements Primitive {
 
@@ -41,8 +40,8 @@ public final class ShowTables implements Primitive {
         if (schema.defaultNode() != null) {
             nodes.add(schema.defaultNode());
         }
-        for (TableRule r : schema.rules()) {
-            nodes.add(r.nodes().getFirst());
+        for (SchemaRules.DeclaredTable t : schema.declaredTables()) {
+            nodes.add(t.placement().nodes().getFirst());
         }
         List<ShardStatement> statements = new ArrayList<>();
         for (DataNode n : nodes) {
@@ -64,15 +63,15 @@ public final class ShowTables implements Primitive {
         Map<String, String> tables = new TreeMap<>();
         if (schema.defaultNode() != null) {
             existing.get(schema.defaultNode()).forEach((name, type) -> {
-                if (schema.rule(name).isEmpty()) {
+                if (schema.declared(name).isEmpty()) {
                     tables.put(name, type);
                 }
             });
         }
-        for (TableRule r : schema.rules()) {
-            String type = existing.get(r.nodes().getFirst()).get(r.name());
+        for (SchemaRules.DeclaredTable t : schema.declaredTables()) {
+            String type = existing.get(t.placement().nodes().getFirst()).get(t.name());
             if (type != null) {
-                tables.put(r.name(), type);
+                tables.put(t.name(), type);
             }
         }
         List<Row> rows = new ArrayList<>();

@@ -29,6 +29,10 @@ public record Column(String schema, String table, String orgTable, String name, 
         return new Column("", "", "", name, "", BINARY_COLLATION, 21, ColumnType.LONGLONG, BINARY | NUM, 0);
     }
 
+    public Column withCollation(int newCollationId) {
+        return new Column(schema, table, orgTable, name, orgName, newCollationId, length, type, flags, decimals);
+    }
+
     public Column withSchema(String newSchema) {
         return new Column(newSchema, table, orgTable, name, orgName, collationId, length, type, flags, decimals);
     }

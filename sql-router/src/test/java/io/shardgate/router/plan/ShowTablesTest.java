@@ -79,7 +79,7 @@ class ShowTablesTest {
     void shardCopiesOnTheDefaultNodeAreNotUnshardedTables() {
         // default node dn1 holds orders' shard 1; orders' first shard (dn0) has not been created
         SchemaRules schema = new SchemaRules("shop", TestConfig.node("dn1"),
-                Map.of("orders", TestConfig.schema("shop").rule("orders").orElseThrow()));
+                Map.of("orders", TestConfig.schema("shop").declared("orders").orElseThrow()));
         shards.rows("dn1", tables("ORDERS", "customers")).rows("dn0", tables());
 
         assertThat(rows(new ShowTables(schema, false, null))).containsExactly("(customers)");
@@ -89,7 +89,7 @@ class ShowTablesTest {
     @Test
     void aShardedTableIsListedWhenItsFirstShardExists() {
         SchemaRules schema = new SchemaRules("shop", TestConfig.node("dn1"),
-                Map.of("orders", TestConfig.schema("shop").rule("orders").orElseThrow()));
+                Map.of("orders", TestConfig.schema("shop").declared("orders").orElseThrow()));
         shards.rows("dn1", tables("customers")).rows("dn0", tables("Orders", "stray"));
 
         assertThat(rows(new ShowTables(schema, false, null))).containsExactly("(customers)", "(orders)");
@@ -107,7 +107,7 @@ class ShowTablesTest {
     @Test
     void aFailingNodeFailsTheStatementAndClosesTheOtherStreams() {
         SchemaRules schema = new SchemaRules("shop", TestConfig.node("dn1"),
-                Map.of("orders", TestConfig.schema("shop").rule("orders").orElseThrow()));
+                Map.of("orders", TestConfig.schema("shop").declared("orders").orElseThrow()));
         FakeRowStream dn1 = tables("customers");
         ShardGateException down = new ShardGateException(2003, "HY000", "Can't connect", null);
         shards.rows("dn1", dn1).fail("dn0", down);

@@ -1,0 +1,209 @@
+package io.shardgate.router.parse;
+
+import io.shardgate.router.ErrorCode;
+import io.shardgate.router.ShardGateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Builds the text JSqlParser parses from a statement's tokens:
+ * <ul>
+ *   <li>string, hex and bit literals become {@code :sgN} placeholders (JSqlParser's string lexing is
+ *       weaker than MariaDB's, and literal-free text is what plans are cached by);</li>
+ *   <li>date-unit words used as names ({@code day}, {@code month}...) are backquoted, since
+ *       JSqlParser takes them for interval units wherever they appear;</li>
+ *   <li>MariaDB's {@code BINARY expr} operator, which JSqlParser lacks, becomes
+ *       {@code CAST(expr AS BINARY)}.</li>
+ * </ul>
+ * Every piece of the result remembers where it came from, so the client's own text of any part
+ * (a select item's column name) can be recovered.
+ */
+final class Normalizer {
+
+    private static final Set<String> DATE_UNITS = Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK",
+            "MONTH", "QUARTER", "YEAR");
+    private static final Set<String> UNIT_FUNCTIONS = Set.of("EXTRACT", "TIMESTAMPADD", "TIMESTAMPDIFF");
+    /** Words after which BINARY is a type or charset name, not the operator. */
+    private static final Set<String> BINARY_AS_TYPE = Set.of("AS", "USING", "SET", "CHARSET", "CHARACTER");
+    private static final Set<String> NOT_OPERANDS = Set.of("FROM", "WHERE", "AND", "OR", "NOT", "IS", "IN", "LIKE",
+            "BETWEEN", "THEN", "ELSE", "END", "WHEN", "GROUP", "ORDER", "HAVING", "LIMIT", "ON", "AS");
+
+    private final String sql;
+    private final List<Token> tokens;
+    private final boolean backslashEscapes;
+    private final boolean dml;
+    private final StringBuilder out = new StringBuilder();
+    private final List<Literal> literals = new ArrayList<>();
+    private final List<int[]> pieces = new ArrayList<>();
+    /** Extra text to write after token i (the closing part of a CAST rewrite). */
+    private final String[] suffix;
+
+    private Normalizer(String sql, List<Token> tokens, boolean backslashEscapes) {
+        this.sql = sql;
+        this.tokens = tokens;
+        this.backslashEscapes = backslashEscapes;
+        this.suffix = new String[tokens.size()];
+        String first = tokens.isEmpty() ? "" : tokens.getFirst().text(sql).toUpperCase(Locale.ROOT);
+        this.dml = Set.of("SELECT", "INSERT", "REPLACE", "UPDATE", "DELETE", "WITH", "(", "EXPLAIN", "DESC", "DESCRIBE")
+                .contains(first);
+    }
+
+    record Result(String text, List<Literal> literals, SourceMap map) {
+    }
+
+    static Result normalize(String sql, List<Token> tokens, boolean backslashEscapes) {
+        Normalizer n = new Normalizer(sql, tokens, backslashEscapes);
+        n.run();
+        return new Result(n.out.toString(), n.literals, new SourceMap(n.pieces));
+    }
+
+    private void run() {
+        int previousEnd = -1;
+        int intervalDepth = -1;
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (previousEnd >= 0 && t.start() > previousEnd) {
+                out.append(' ');
+            }
+            String word = t.type() == TokenType.WORD ? t.text(sql).toUpperCase(Locale.ROOT) : "";
+            if (t.type() == TokenType.SYMBOL) {
+                depth += t.text(sql).equals("(") ? 1 : t.text(sql).equals(")") ? -1 : 0;
+            }
+            if (t.type() == TokenType.STRING || t.type() == TokenType.BINARY_STRING) {
+                int last = literal(i);
+                previousEnd = tokens.get(last).end();
+                for (int k = i; k <= last; k++) {
+                    appendSuffix(k);
+                }
+                i = last;
+                continue;
+            }
+            if (word.equals("INTERVAL")) {
+                intervalDepth = depth;
+            }
+            if (DATE_UNITS.contains(word) && !isUnit(i, intervalDepth == depth)) {
+                emit("`" + t.text(sql) + "`", t.start(), t.end());
+            } else if (word.equals("BINARY") && dml && binaryOperator(i)) {
+                emit("CAST(", t.start(), t.end());
+                suffix[operandEnd(i + 1)] = " AS BINARY)";
+            } else {
+                if (DATE_UNITS.contains(word) && intervalDepth == depth) {
+                    intervalDepth = -1;
+                }
+                emit(t.text(sql), t.start(), t.end());
+            }
+            appendSuffix(i);
+            previousEnd = t.end();
+        }
+    }
+
+    private void appendSuffix(int i) {
+        if (suffix[i] != null) {
+            emit(suffix[i], tokens.get(i).end(), tokens.get(i).end());
+        }
+    }
+
+    private void emit(String text, int originalStart, int originalEnd) {
+        pieces.add(new int[] {out.length(), out.length() + text.length(), originalStart, originalEnd});
+        out.append(text);
+    }
+
+    /** A string literal (adjacent plain ones joined, as MariaDB joins them): its last token. */
+    private int literal(int i) {
+        Token t = tokens.get(i);
+        int last = i;
+        while (t.type() == TokenType.STRING && last + 1 < tokens.size()
+                && tokens.get(last + 1).type() == TokenType.STRING && isPlainQuoted(tokens.get(last + 1).text(sql))) {
+            last++;
+        }
+        String source = sql.substring(t.start(), tokens.get(last).end());
+        literals.add(new Literal(source, decodeJoined(tokens.subList(i, last + 1))));
+        emit(":" + SqlParser.PLACEHOLDER_PREFIX + (literals.size() - 1), t.start(), tokens.get(last).end());
+        return last;
+    }
+
+    /**
+     * A date-unit word is a unit after INTERVAL's value, as EXTRACT's / TIMESTAMPADD's first
+     * argument, or called as a function ({@code DAY(d)}); anywhere else it names a column.
+     */
+    private boolean isUnit(int i, boolean inInterval) {
+        if (inInterval) {
+            return true;
+        }
+        if (i + 1 < tokens.size() && tokens.get(i + 1).text(sql).equals("(")) {
+            return true;
+        }
+        if (i >= 2 && tokens.get(i - 1).text(sql).equals("(")
+                && UNIT_FUNCTIONS.contains(tokens.get(i - 2).text(sql).toUpperCase(Locale.ROOT))) {
+            return true;
+        }
+        return i + 1 < tokens.size() && tokens.get(i + 1).text(sql).contains("_");
+    }
+
+    private boolean binaryOperator(int i) {
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        if (i > 0 && BINARY_AS_TYPE.contains(tokens.get(i - 1).text(sql).toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        Token next = tokens.get(i + 1);
+        return switch (next.type()) {
+            case WORD -> !NOT_OPERANDS.contains(next.text(sql).toUpperCase(Locale.ROOT));
+            case QUOTED_IDENTIFIER, STRING, BINARY_STRING, NUMBER, PARAMETER, VARIABLE -> true;
+            case SYMBOL -> next.text(sql).equals("(");
+            default -> false;
+        };
+    }
+
+    /** The last token of the operand starting at {@code i}: a name (maybe qualified or called) or a parenthesis. */
+    private int operandEnd(int i) {
+        int j = i;
+        if (tokens.get(j).type() == TokenType.STRING) {
+            while (j + 1 < tokens.size() && tokens.get(j + 1).type() == TokenType.STRING) {
+                j++;
+            }
+            return j;
+        }
+        while (j + 2 < tokens.size() && tokens.get(j + 1).text(sql).equals(".")) {
+            j += 2;
+        }
+        if (j + 1 < tokens.size() && tokens.get(j + 1).text(sql).equals("(")) {
+            j++;
+        }
+        if (tokens.get(j).text(sql).equals("(")) {
+            int depth = 0;
+            for (; j < tokens.size(); j++) {
+                String s = tokens.get(j).text(sql);
+                depth += s.equals("(") ? 1 : s.equals(")") ? -1 : 0;
+                if (depth == 0) {
+                    return j;
+                }
+            }
+            throw new ShardGateException(ErrorCode.PARSE_ERROR, "unbalanced parenthesis after BINARY");
+        }
+        return j;
+    }
+
+    private static boolean isPlainQuoted(String tokenText) {
+        return tokenText.charAt(0) == '\'' || tokenText.charAt(0) == '"';
+    }
+
+    private Object decodeJoined(List<Token> parts) {
+        if (parts.size() == 1) {
+            return MysqlStrings.decode(parts.getFirst().text(sql), backslashEscapes);
+        }
+        Object first = MysqlStrings.decode(parts.getFirst().text(sql), backslashEscapes);
+        if (first instanceof byte[]) {
+            throw new ShardGateException(ErrorCode.NOT_SUPPORTED, "adjacent binary string literals");
+        }
+        StringBuilder sb = new StringBuilder((String) first);
+        for (Token t : parts.subList(1, parts.size())) {
+            sb.append(MysqlStrings.unquote(t.text(sql), backslashEscapes));
+        }
+        return sb.toString();
+    }
+}
