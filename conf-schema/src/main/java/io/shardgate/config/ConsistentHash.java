@@ -69,6 +69,9 @@ public final class ConsistentHash implements ShardFunction {
 
     @Override
     public int shardOf(Object value) {
+        if (value instanceof byte[] bytes) {
+            return locate(Murmur3.hash32(bytes, 0));
+        }
         String text = switch (value) {
             case String s -> s;
             case Long l -> Long.toString(l);
@@ -78,7 +81,11 @@ public final class ConsistentHash implements ShardFunction {
             case null, default -> throw new IllegalArgumentException(
                     "consistent-hash takes integer or string keys, not " + IntegerKeys.typeOf(value));
         };
-        int key = hash(text) ^ Integer.MIN_VALUE;
+        return locate(hash(text));
+    }
+
+    private int locate(int hash) {
+        int key = hash ^ Integer.MIN_VALUE;
         // the first point at or after the key; past the last point the ring wraps to the first
         int low = 0;
         int high = points.length;

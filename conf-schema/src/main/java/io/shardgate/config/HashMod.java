@@ -30,13 +30,16 @@ public record HashMod(int count) implements ShardFunction {
             case Integer i -> Math.floorMod(i, count);
             case BigInteger b -> b.mod(BigInteger.valueOf(count)).intValue();
             case BigDecimal d -> shardOf(IntegerKeys.integral(d, "hash-mod"));
-            case String s -> {
-                CRC32 crc = new CRC32();
-                crc.update(s.getBytes(StandardCharsets.UTF_8));
-                yield (int) Math.floorMod(crc.getValue(), (long) count);
-            }
+            case String s -> crc(s.getBytes(StandardCharsets.UTF_8));
+            case byte[] bytes -> crc(bytes);
             case null, default -> throw new IllegalArgumentException(
                     "hash-mod takes integer or string keys, not " + IntegerKeys.typeOf(value));
         };
+    }
+
+    private int crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return (int) Math.floorMod(crc.getValue(), (long) count);
     }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
  * <p>Values arrive as the router has normalised them from SQL literals or bound parameters:
  * {@link Long} or {@link java.math.BigInteger} for integers, {@link java.math.BigDecimal} for
  * non-integral numbers, {@link String} for strings, {@link java.time.LocalDate} /
- * {@link java.time.LocalDateTime} for dates when the column is temporal. A function never sees SQL
- * NULL; the router places NULL keys on shard 0.
+ * {@link java.time.LocalDateTime} for dates when the column is temporal, and {@code byte[]} for
+ * text compared by a collation (the value's collation key, so that values equal under the collation
+ * are one key) and for binary strings. A function never sees SQL NULL; the router places NULL keys
+ * on shard 0.
  */
 public interface ShardFunction {
 

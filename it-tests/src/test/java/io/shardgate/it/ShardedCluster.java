@@ -85,6 +85,7 @@ final class ShardedCluster implements AutoCloseable {
                     tables:
                       - { name: orders, dataNodes: "dn$0-1", shardColumn: id, function: by_id }
                       - { name: accounts, dataNodes: [dn0, dn1], shardColumn: code, function: by_id }
+                      - { name: tags, dataNodes: [dn0, dn1], shardColumn: name, function: by_id }
                 """);
     }
 

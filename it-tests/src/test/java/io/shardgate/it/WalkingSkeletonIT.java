@@ -179,7 +179,8 @@ class WalkingSkeletonIT {
     @Order(6)
     void stringShardKeysGoWhereCrc32Says() throws Exception {
         try (Connection c = cluster.connect("shop"); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE accounts (code VARCHAR(20) PRIMARY KEY, owner VARCHAR(20))");
+            // A binary key is placed by its bytes: CRC32 of the UTF-8 text, as the hash-mod rule says.
+            st.execute("CREATE TABLE accounts (code VARBINARY(20) PRIMARY KEY, owner VARCHAR(20))");
             st.executeUpdate("INSERT INTO accounts (code, owner) VALUES ('alpha', 'a'), ('beta', 'b'), ('gamma', 'g'), "
                     + "('delta', 'd'), ('épsilon', 'e'), ('7', 'seven')");
             assertThat(st.executeUpdate("UPDATE accounts SET owner = 'A' WHERE code = 'alpha'")).isEqualTo(1);
@@ -195,6 +196,24 @@ class WalkingSkeletonIT {
                     assertThat(rs.next()).as("%s on shard %d", code, shard).isTrue();
                 }
             }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void textKeysEqualUnderTheirCollationLandTogether() throws Exception {
+        try (Connection c = cluster.connect("shop"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE tags (name VARCHAR(20) PRIMARY KEY, n INT) COLLATE utf8mb4_general_ci");
+            st.executeUpdate("INSERT INTO tags VALUES ('Straße', 1), ('café', 2), ('emoji 🚀', 3)");
+            // Equal under utf8mb4_general_ci (where ß = s): same shard, so the primary key sees the duplicate.
+            assertThatThrownBy(() -> st.executeUpdate("INSERT INTO tags VALUES ('STRASE', 9)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1062));
+            assertThatThrownBy(() -> st.executeUpdate("INSERT INTO tags VALUES ('CAFE ', 9)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1062));
+            assertThat(ids(st, "SELECT n FROM tags WHERE name = 'strase'")).containsExactly(1L);
+            assertThat(ids(st, "SELECT n FROM tags WHERE name = 'strasse'")).isEmpty();
+            assertThat(ids(st, "SELECT n FROM tags WHERE name IN ('CAFÉ', 'EMOJI 🚀')")).containsExactlyInAnyOrder(2L, 3L);
+            assertThat(explain(st, "EXPLAIN SELECT n FROM tags WHERE name = 'CAFE'")).startsWith("Route SINGLE_SHARD tags");
         }
     }
 
@@ -221,7 +240,7 @@ class WalkingSkeletonIT {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
-            assertThat(tables).containsExactlyInAnyOrder("orders", "accounts");
+            assertThat(tables).containsExactlyInAnyOrder("orders", "accounts", "tags");
         }
     }
 
@@ -230,7 +249,7 @@ class WalkingSkeletonIT {
     void showsLogicalSchemasAndTables() throws Exception {
         try (Connection c = cluster.connect("shop"); Statement st = c.createStatement()) {
             assertThat(strings(st, "SHOW DATABASES")).containsExactly("shop");
-            assertThat(strings(st, "SHOW TABLES")).containsExactly("accounts", "customers", "orders");
+            assertThat(strings(st, "SHOW TABLES")).containsExactly("accounts", "customers", "orders", "tags");
             assertThat(strings(st, "SHOW TABLES LIKE 'o%'")).containsExactly("orders");
             assertThat(strings(st, "SELECT DATABASE()")).containsExactly("shop");
             assertThat(strings(st, "SELECT 1")).containsExactly("1");

@@ -104,7 +104,7 @@ final class InsertPlanner {
 
     /** Routes the statement's rows as they are now (after any sequence ids were filled in). */
     static Primitive routeRows(StatementContext ctx, Shape shape, TableRule rule) {
-        ValueKind kind = ctx.shardColumnKind(rule);
+        ShardKeyColumn kind = ctx.shardColumnKind(rule);
         if (shape.setForm() != null && !shape.setForm().isEmpty()) {
             int shard = shardOfRow(ctx, rule, kind, keyOfSetForm(shape, rule));
             return ctx.route(RouteKind.SINGLE_SHARD, rule.name(), List.of(rule.nodeOf(shard)));
@@ -244,7 +244,7 @@ final class InsertPlanner {
     }
 
     /** Rows with a NULL key live on shard 0. */
-    private static int shardOfRow(StatementContext ctx, TableRule rule, ValueKind kind, Expression keyExpression) {
+    private static int shardOfRow(StatementContext ctx, TableRule rule, ShardKeyColumn kind, Expression keyExpression) {
         Object constant = ctx.constants.valueOf(keyExpression)
                 .orElseThrow(() -> ShardGateException.notSupported("non-constant value '" + keyExpression
                         + "' for shard column '" + rule.shardColumn() + "' of table '" + rule.name() + "'"));
@@ -254,7 +254,7 @@ final class InsertPlanner {
         Optional<Object> key = ShardKeyValue.coerce(constant, kind, true);
         String shown = constant instanceof byte[] ? "binary value" : String.valueOf(constant);
         if (key.isEmpty()) {
-            if (kind == ValueKind.INTEGER) {
+            if (kind != null && kind.kind() == ValueKind.INTEGER) {
                 throw new ShardGateException(ErrorCode.INCORRECT_INTEGER_VALUE, shown, rule.name(), rule.shardColumn());
             }
             throw ShardGateException.notSupported("value '" + shown + "' for shard column '" + rule.shardColumn()

@@ -33,14 +33,14 @@ final class ShardKeys {
     private final TableRule rule;
     private final Predicate<Column> isShardColumn;
     private final Constants constants;
-    private final ValueKind columnKind;
+    private final ShardKeyColumn columnKind;
 
     /**
      * @param isShardColumn whether a column reference denotes the rule's shard column in this
      *                      statement (checks qualifiers against the table's name or alias)
      * @param columnKind    the shard column's kind, or null if unknown
      */
-    ShardKeys(TableRule rule, Predicate<Column> isShardColumn, Constants constants, ValueKind columnKind) {
+    ShardKeys(TableRule rule, Predicate<Column> isShardColumn, Constants constants, ShardKeyColumn columnKind) {
         this.rule = rule;
         this.isShardColumn = isShardColumn;
         this.constants = constants;
@@ -151,7 +151,11 @@ final class ShardKeys {
         if (constant.get() == Constants.NULL) {
             return constant;
         }
-        return ShardKeyValue.coerce(constant.get(), columnKind, false);
+        try {
+            return ShardKeyValue.coerce(constant.get(), columnKind, false);
+        } catch (ShardGateException unplaceable) {
+            return Optional.empty();
+        }
     }
 
     /** The shard of one compared value; {@code = NULL} and values no shard holds match nothing. */

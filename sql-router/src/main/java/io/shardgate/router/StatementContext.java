@@ -114,11 +114,12 @@ final class StatementContext {
                 || ast instanceof net.sf.jsqlparser.statement.update.Update || ast instanceof net.sf.jsqlparser.statement.delete.Delete;
     }
 
-    /** The shard column's kind from the catalog, or null when unknown. */
-    ValueKind shardColumnKind(TableRule rule) {
+    /** The shard column's kind (and collation) from the catalog, or null when unknown. */
+    ShardKeyColumn shardColumnKind(TableRule rule) {
         return catalog.columns(rule.nodes().getFirst(), rule.name())
                 .flatMap(cols -> cols.stream().filter(c -> c.name().equalsIgnoreCase(rule.shardColumn())).findFirst())
-                .map(CatalogColumn::kind)
+                .map(c -> new ShardKeyColumn(c.kind(), c.collation() == null ? null
+                        : io.shardgate.router.collation.Collations.byName(c.collation()).map(x -> x.id()).orElse(null)))
                 .orElse(null);
     }
 

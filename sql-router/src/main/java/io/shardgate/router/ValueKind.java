@@ -2,7 +2,7 @@ package io.shardgate.router;
 
 /** How MariaDB compares and converts values of a column: what shard-key coercion needs to know. */
 public enum ValueKind {
-    INTEGER, DECIMAL, FLOAT, STRING, TEMPORAL, OTHER;
+    INTEGER, DECIMAL, FLOAT, STRING, BINARY, TEMPORAL, OTHER;
 
     /** Classifies an information_schema {@code DATA_TYPE}. */
     public static ValueKind ofDataType(String dataType) {
@@ -11,6 +11,7 @@ public enum ValueKind {
             case "decimal", "numeric" -> DECIMAL;
             case "float", "double", "real" -> FLOAT;
             case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set" -> STRING;
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> BINARY;
             case "date", "datetime", "timestamp", "time" -> TEMPORAL;
             default -> OTHER;
         };

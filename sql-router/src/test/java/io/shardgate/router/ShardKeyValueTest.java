@@ -11,12 +11,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ShardKeyValueTest {
 
+    private static final int UTF8MB4_BIN = 46;
+    private static final int UTF8MB4_GENERAL_CI = 45;
+
+    private static ShardKeyColumn column(ValueKind kind) {
+        return kind == null ? null : new ShardKeyColumn(kind, kind == ValueKind.STRING ? UTF8MB4_BIN : null);
+    }
+
     private static Optional<Object> compared(Object value, ValueKind kind) {
-        return ShardKeyValue.coerce(value, kind, false);
+        return ShardKeyValue.coerce(value, column(kind), false);
     }
 
     private static Optional<Object> stored(Object value, ValueKind kind) {
-        return ShardKeyValue.coerce(value, kind, true);
+        return ShardKeyValue.coerce(value, column(kind), true);
+    }
+
+    /** The key a text column of collation {@code id} places {@code text} by. */
+    private static byte[] key(String text, int id) {
+        return io.shardgate.router.collation.Collations.byId(id).orElseThrow()
+                .sortKey(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -69,8 +82,31 @@ class ShardKeyValueTest {
 
     @Test
     void stringColumnsTakeStrings() {
-        assertThat(compared("it's", ValueKind.STRING)).contains("it's");
-        assertThat(stored("7", ValueKind.STRING)).contains("7");
+        assertThat(compared("it's", ValueKind.STRING)).get().isEqualTo(key("it's", UTF8MB4_BIN));
+        assertThat(stored("7", ValueKind.STRING)).get().isEqualTo(key("7", UTF8MB4_BIN));
+    }
+
+    @Test
+    void textEqualUnderTheCollationIsOneKey() {
+        ShardKeyColumn ci = new ShardKeyColumn(ValueKind.STRING, UTF8MB4_GENERAL_CI);
+        Object straße = ShardKeyValue.coerce("Straße", ci, true).orElseThrow();
+        assertThat(ShardKeyValue.coerce("STRASSE ", ci, false)).get().isEqualTo(straße);
+        assertThat(ShardKeyValue.coerce("strasse", ci, true)).get().isEqualTo(straße);
+        assertThat(ShardKeyValue.coerce("strassen", ci, true)).get().isNotEqualTo(straße);
+    }
+
+    @Test
+    void binaryColumnsArePlacedByTheirBytes() {
+        ShardKeyColumn binary = new ShardKeyColumn(ValueKind.BINARY, null);
+        assertThat(ShardKeyValue.coerce("abc", binary, true)).get().isEqualTo("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ShardKeyValue.coerce(new byte[] {1, 2}, binary, false)).get().isEqualTo(new byte[] {1, 2});
+    }
+
+    @Test
+    void withoutTheCatalogATextKeyIsNotPlacedByGuess() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShardKeyValue.coerce("abc", null, true))
+                .isInstanceOf(ShardGateException.class).hasMessageContaining("catalog");
+        assertThat(ShardKeyValue.coerce(7L, null, true)).contains(7L);
     }
 
     @Test
@@ -81,9 +117,10 @@ class ShardKeyValueTest {
 
     @Test
     void aNumberStoredInAStringColumnBecomesItsText() {
-        assertThat(stored(7L, ValueKind.STRING)).contains("7");
-        assertThat(stored(-7L, ValueKind.STRING)).contains("-7");
-        assertThat(stored(new BigInteger("18446744073709551617"), ValueKind.STRING)).contains("18446744073709551617");
+        assertThat(stored(7L, ValueKind.STRING)).get().isEqualTo(key("7", UTF8MB4_BIN));
+        assertThat(stored(-7L, ValueKind.STRING)).get().isEqualTo(key("-7", UTF8MB4_BIN));
+        assertThat(stored(new BigInteger("18446744073709551617"), ValueKind.STRING)).get()
+                .isEqualTo(key("18446744073709551617", UTF8MB4_BIN));
     }
 
     @Test
