@@ -203,13 +203,57 @@ final class Colocation {
                 case Placement.Global g -> g.copies().containsAll(where) || (unit instanceof Unit.AnyCopy a
                         && a.candidates().stream().anyMatch(g.copies()::contains));
                 case Placement.Unsharded u -> where.size() == 1 && where.contains(u.node());
-                case Placement.Sharded s -> where.size() == 1 && s.rule().nodes().size() == 1 && where.equals(s.rule().nodes());
+                case Placement.Sharded s -> (where.size() == 1 && s.rule().nodes().size() == 1 && where.equals(s.rule().nodes()))
+                        || (unit instanceof Unit.Shards u && s.rule().sameDistribution(u.rule()) && correlatedOnKey(t, u));
             };
             if (!ok) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A subquery over a table distributed like the outer one, tied to it by shard key
+     * ({@code EXISTS (SELECT 1 FROM lines l WHERE l.order_id = o.id)}): each shard can answer for
+     * its own rows.
+     */
+    private boolean correlatedOnKey(ResolvedTable inner, Unit.Shards unit) {
+        String innerKey = rule(inner).shardColumn().toLowerCase(Locale.ROOT);
+        String innerName = refName(inner);
+        for (EqualsTo eq : allEqualities()) {
+            if (eq.getLeftExpression() instanceof Column a && eq.getRightExpression() instanceof Column b) {
+                if (keyOf(a, innerName, innerKey) && unit.keyed().stream().anyMatch(o -> keyOf(b, refName(o), rule(o).shardColumn()))
+                        || keyOf(b, innerName, innerKey) && unit.keyed().stream().anyMatch(o -> keyOf(a, refName(o), rule(o).shardColumn()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean keyOf(Column c, String qualifier, String key) {
+        return c.getTable() != null && c.getTable().getName() != null
+                && MysqlStrings.unquoteIdentifier(c.getTable().getName()).equalsIgnoreCase(qualifier)
+                && MysqlStrings.unquoteIdentifier(c.getColumnName()).equalsIgnoreCase(key);
+    }
+
+    /** Every {@code a = b} of the statement, subqueries included. */
+    private List<EqualsTo> allEqualities() {
+        List<EqualsTo> out = new ArrayList<>();
+        net.sf.jsqlparser.util.TablesNamesFinder<Void> finder = new net.sf.jsqlparser.util.TablesNamesFinder<>() {
+            @Override
+            public <S> Void visit(EqualsTo equalsTo, S context) {
+                out.add(equalsTo);
+                return super.visit(equalsTo, context);
+            }
+        };
+        try {
+            finder.getTables(ctx.ast);
+        } catch (UnsupportedOperationException e) {
+            // statement kinds the finder does not walk have no subqueries to correlate
+        }
+        return out;
     }
 
     private static TableRule rule(ResolvedTable t) {

@@ -39,6 +39,11 @@ final class SelectPlanner {
         Colocation colocation = new Colocation(ctx, topTables(ps), ps.getJoins(), ps.getWhere());
         Optional<Unit> unit = colocation.unit();
         if (unit.isEmpty()) {
+            List<Subqueries.Found> first = Subqueries.in(ps).stream()
+                    .filter(f -> !Subqueries.correlated(f.select(), ctx.tables)).toList();
+            if (!first.isEmpty()) {
+                return new SubqueriesFirst(ctx, first, c -> plan(c, (Select) c.ast), c -> plan(c, (Select) c.ast));
+            }
             throw ShardGateException.notSupported(joinDescription(ctx));
         }
         return switch (unit.get()) {

@@ -67,6 +67,11 @@ final class StatementContext {
         return new ResolvedTable(t, schema, name, placement);
     }
 
+    /** The same statement text and session for another (sub)statement's syntax tree. */
+    StatementContext forStatement(Statement statement) {
+        return new StatementContext(parsed, statement, session, rules, catalog, sequences);
+    }
+
     SchemaRules schemaRules(String schema) {
         if (schema.equalsIgnoreCase("information_schema") || schema.equalsIgnoreCase("mysql")
                 || schema.equalsIgnoreCase("performance_schema") || schema.equalsIgnoreCase("sys")) {

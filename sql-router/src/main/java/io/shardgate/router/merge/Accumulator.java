@@ -90,23 +90,7 @@ abstract class Accumulator {
         }
 
         private Column renamed(String name) {
-            return new Column("", "", "", name, "", inputType.collationId(), 255,
-                    typeFor(inputType), inputType.unsigned() ? Column.UNSIGNED : 0, inputType.decimals());
-        }
-
-        private static ColumnType typeFor(ValueType t) {
-            return switch (t.category()) {
-                case INTEGER -> ColumnType.LONGLONG;
-                case YEAR -> ColumnType.YEAR;
-                case DECIMAL -> ColumnType.NEWDECIMAL;
-                case DOUBLE -> ColumnType.DOUBLE;
-                case TEMPORAL -> ColumnType.DATETIME;
-                case TIME -> ColumnType.TIME;
-                case BIT -> ColumnType.BIT;
-                case BINARY -> ColumnType.BLOB;
-                case STRING, ENUM_OR_SET -> ColumnType.VAR_STRING;
-                case NULL_TYPE -> ColumnType.NULL;
-            };
+            return OutputColumns.rawColumn(name, inputType);
         }
     }
 
@@ -241,7 +225,7 @@ abstract class Accumulator {
             }
             SqlValue q = Ops.divide(sum.result(), new SqlValue.Int(count));
             // AVG's value (not just its display) is rounded to its type's scale, as MariaDB's is.
-            return exact ? new SqlValue.Dec(Ops.toDecimal(q).setScale(scale, java.math.RoundingMode.HALF_UP)) : q;
+            return exact ? new SqlValue.Dec(Ops.toDecimal(q).setScale(scale, java.math.RoundingMode.HALF_UP), scale) : q;
         }
     }
 

@@ -215,6 +215,7 @@ public final class Aggregate implements Primitive {
             case SqlValue.Raw r -> r.text();
             case SqlValue.Int i -> Long.toString(i.value()).getBytes(StandardCharsets.US_ASCII);
             case SqlValue.BigInt b -> b.value().toString().getBytes(StandardCharsets.US_ASCII);
+            // Intermediate text keeps every digit; the client's formatting rounds later.
             case SqlValue.Dec d -> d.value().toPlainString().getBytes(StandardCharsets.US_ASCII);
             case SqlValue.Dbl d -> DoubleText.ofDouble(d.value()).getBytes(StandardCharsets.US_ASCII);
             case SqlValue.Str s -> s.value().getBytes(StandardCharsets.UTF_8);

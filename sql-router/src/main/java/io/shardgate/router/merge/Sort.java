@@ -106,6 +106,10 @@ public final class Sort implements Primitive {
     }
 
     /** NULL first, as MariaDB sorts ascending. */
+    static int compareValues(SqlValue a, SqlValue b) {
+        return compare(a, b);
+    }
+
     private static int compare(SqlValue a, SqlValue b) {
         if (a.isNull() || b.isNull()) {
             return a.isNull() ? (b.isNull() ? 0 : -1) : 1;

@@ -63,7 +63,7 @@ public final class Formatter {
             case SqlValue.Null n -> "";
             case Int i -> Long.toString(i.value());
             case BigInt b -> b.value().toString();
-            case Dec d -> d.value().toPlainString();
+            case Dec d -> d.shown().toPlainString();
             case Dbl d -> DoubleText.ofDouble(d.value());
             case Str s -> s.value();
             case Raw r -> new String(r.text(), StandardCharsets.UTF_8);

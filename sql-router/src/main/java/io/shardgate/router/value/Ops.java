@@ -126,9 +126,18 @@ public final class Ops {
         }
     }
 
+    /** Whether arithmetic on the value stays exact (integers and decimals). */
+    public static boolean isExact(SqlValue v) {
+        return kind(v) != Kind.DBL;
+    }
+
+    public static int scale(SqlValue v) {
+        return scaleOf(v);
+    }
+
     static int scaleOf(SqlValue v) {
         return switch (v) {
-            case Dec d -> Math.max(0, d.value().scale());
+            case Dec d -> d.scale();
             case Raw r when r.type().category() == ValueType.Category.DECIMAL -> r.type().decimals();
             default -> 0;
         };
@@ -173,7 +182,8 @@ public final class Ops {
                     case '-' -> x.subtract(y);
                     default -> x.multiply(y);
                 };
-                return new Dec(r.scale() > MAX_SCALE ? r.setScale(MAX_SCALE, RoundingMode.HALF_UP) : r);
+                int scale = Math.min(MAX_SCALE, op == '*' ? scaleOf(a) + scaleOf(b) : Math.max(scaleOf(a), scaleOf(b)));
+                return new Dec(r.scale() > MAX_SCALE ? r.setScale(MAX_SCALE, RoundingMode.HALF_UP) : r, scale);
             }
             default -> {
                 double x = toDouble(a);
@@ -203,7 +213,7 @@ public final class Ops {
         }
         int internal = DIGITS_PER_WORD * (words(scaleOf(a)) + words(scaleOf(b)) + words(DIV_PRECISION));
         BigDecimal q = toDecimal(a).divide(y, internal, RoundingMode.DOWN);
-        return new Dec(q);
+        return new Dec(q, divisionScale(a));
     }
 
     /** The scale MariaDB gives {@code a / b}'s result type. */
@@ -243,14 +253,14 @@ public final class Ops {
             return SqlValue.NULL;
         }
         BigDecimal r = toDecimal(a).remainder(y);
-        return k == Kind.INT ? new Int(r.longValue()) : new Dec(r);
+        return k == Kind.INT ? new Int(r.longValue()) : new Dec(r, Math.max(scaleOf(a), scaleOf(b)));
     }
 
     public static SqlValue negate(SqlValue a) {
         return switch (a) {
             case SqlValue.Null n -> a;
             case Int i when i.value() != Long.MIN_VALUE -> new Int(-i.value());
-            default -> kind(a) == Kind.DBL ? new Dbl(-toDouble(a)) : new Dec(toDecimal(a).negate());
+            default -> kind(a) == Kind.DBL ? new Dbl(-toDouble(a)) : new Dec(toDecimal(a).negate(), scaleOf(a));
         };
     }
 

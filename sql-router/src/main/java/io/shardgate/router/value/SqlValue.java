@@ -44,11 +44,23 @@ public sealed interface SqlValue {
         }
     }
 
-    /** Exact decimal; its scale is the scale MariaDB gives the result. */
-    record Dec(BigDecimal value) implements SqlValue {
+    /**
+     * Exact decimal. {@code scale} is the scale of MariaDB's result type (what it shows); the value
+     * may carry more digits internally, as a division's does.
+     */
+    record Dec(BigDecimal value, int scale) implements SqlValue {
+        public Dec(BigDecimal value) {
+            this(value, Math.max(0, value.scale()));
+        }
+
         @Override
         public boolean isNull() {
             return false;
+        }
+
+        /** The value as MariaDB shows it: rounded half up to the type's scale. */
+        public BigDecimal shown() {
+            return value.setScale(scale, java.math.RoundingMode.HALF_UP);
         }
     }
 

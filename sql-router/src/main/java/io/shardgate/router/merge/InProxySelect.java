@@ -1,0 +1,242 @@
+package io.shardgate.router.merge;
+
+import io.shardgate.router.ShardGateException;
+import io.shardgate.router.plan.Description;
+import io.shardgate.router.plan.ExecutionContext;
+import io.shardgate.router.plan.Primitive;
+import io.shardgate.router.result.Column;
+import io.shardgate.router.result.ListRowStream;
+import io.shardgate.router.result.Result;
+import io.shardgate.router.result.Row;
+import io.shardgate.router.result.RowStream;
+import io.shardgate.router.value.Canonical;
+import io.shardgate.router.value.Eval;
+import io.shardgate.router.value.Ops;
+import io.shardgate.router.value.SqlValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A SELECT evaluated in the proxy over rows that come from elsewhere (a proxy join, a derived
+ * table, a UNION): WHERE, GROUP BY with aggregates (hashed), HAVING, DISTINCT, ORDER BY, LIMIT and
+ * the select list. Rows stream through when nothing needs them all; otherwise at most
+ * {@code maxRows} rows or groups are held, beyond which the statement fails with 1038.
+ */
+public final class InProxySelect implements Primitive {
+
+    /**
+     * What to compute. With {@code aggregates} non-null the query groups: HAVING, outputs and order
+     * keys then read "group slots": the group's first input row followed by the aggregates'
+     * results. Otherwise they read the input row.
+     *
+     * @param outputSlots per output, the slot it copies unchanged (its column definition is kept),
+     *                    or -1
+     * @param count       LIMIT's count, -1 for none
+     */
+    public record Spec(Eval where, List<Eval> groupKeys, Integer[] groupCollations, List<ValueAggregate> aggregates,
+                       Eval having, List<Eval> outputs, int[] outputSlots, List<String> names, List<Sort.Key> order,
+                       boolean distinct, long offset, long count, long maxRows, String shown) {
+    }
+
+    private final Primitive input;
+    private final Spec spec;
+
+    public InProxySelect(Primitive input, Spec spec) {
+        this.input = input;
+        this.spec = spec;
+    }
+
+    private record Out(SqlValue[] values, SqlValue[] key, long seq) {
+    }
+
+    @Override
+    public Result execute(ExecutionContext context) {
+        RowStream in = (RowStream) input.execute(context);
+        Slots slots = new Slots(in.columns());
+        List<Column> inputColumns = in.columns();
+        if (spec.aggregates() == null && spec.order().isEmpty() && !spec.distinct()) {
+            return streaming(in, slots, inputColumns);
+        }
+        List<Out> rows = new ArrayList<>();
+        try (in) {
+            if (spec.aggregates() != null) {
+                aggregate(in, slots, context, rows);
+            } else {
+                long seq = 0;
+                for (Row r = in.next(); r != null; r = in.next()) {
+                    SqlValue[] s = slots.of(r);
+                    if (passes(spec.where(), s)) {
+                        rows.add(output(s, seq++));
+                        bound(rows.size());
+                    }
+                }
+            }
+        }
+        if (!spec.order().isEmpty()) {
+            rows.sort((a, b) -> {
+                for (int i = 0; i < spec.order().size(); i++) {
+                    int c = Sort.compareValues(a.key()[i], b.key()[i]);
+                    if (c != 0) {
+                        return spec.order().get(i).descending() ? -c : c;
+                    }
+                }
+                return Long.compare(a.seq(), b.seq());
+            });
+        }
+        List<SqlValue[]> values = new ArrayList<>();
+        Set<Canonical.Key> seen = spec.distinct() ? new HashSet<>() : null;
+        for (Out o : rows) {
+            if (seen == null || seen.add(Canonical.of(o.values(), null, null))) {
+                values.add(o.values());
+            }
+        }
+        long from = Math.min(values.size(), spec.offset());
+        long to = spec.count() < 0 ? values.size() : Math.min(values.size(), from + spec.count());
+        List<SqlValue[]> page = values.subList((int) from, (int) to);
+        List<Column> columns = OutputColumns.of(spec, inputColumns, page.isEmpty() ? values : page);
+        List<Row> out = new ArrayList<>(page.size());
+        page.forEach(v -> out.add(OutputColumns.row(v, columns)));
+        return new ListRowStream(columns, out);
+    }
+
+    private RowStream streaming(RowStream in, Slots slots, List<Column> inputColumns) {
+        List<SqlValue[]> first = new ArrayList<>();
+        long[] skipped = {0};
+        long[] emitted = {0};
+        return new RowStream() {
+            private List<Column> columns;
+
+            @Override
+            public List<Column> columns() {
+                if (columns == null) {
+                    SqlValue[] peek = pull();
+                    if (peek != null) {
+                        first.add(peek);
+                    }
+                    columns = OutputColumns.of(spec, inputColumns, first);
+                }
+                return columns;
+            }
+
+            private SqlValue[] pull() {
+                for (Row r = in.next(); r != null; r = in.next()) {
+                    SqlValue[] s = slots.of(r);
+                    if (!passes(spec.where(), s)) {
+                        continue;
+                    }
+                    if (skipped[0] < spec.offset()) {
+                        skipped[0]++;
+                        continue;
+                    }
+                    return output(s, 0).values();
+                }
+                return null;
+            }
+
+            @Override
+            public Row next() {
+                columns();
+                if (spec.count() >= 0 && emitted[0] >= spec.count()) {
+                    return null;
+                }
+                SqlValue[] v = first.isEmpty() ? pull() : first.removeFirst();
+                if (v == null) {
+                    return null;
+                }
+                emitted[0]++;
+                return OutputColumns.row(v, columns);
+            }
+
+            @Override
+            public void close() {
+                in.close();
+            }
+        };
+    }
+
+    private void aggregate(RowStream in, Slots slots, ExecutionContext context, List<Out> rows) {
+        Map<Canonical.Key, Group> groups = new LinkedHashMap<>();
+        int width = in.columns().size();
+        for (Row r = in.next(); r != null; r = in.next()) {
+            SqlValue[] s = slots.of(r);
+            if (!passes(spec.where(), s)) {
+                continue;
+            }
+            SqlValue[] key = new SqlValue[spec.groupKeys().size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = spec.groupKeys().get(i).eval(s);
+            }
+            Group g = groups.computeIfAbsent(Canonical.of(key, spec.groupCollations(), null), k -> new Group(s));
+            g.add(s);
+            bound(groups.size());
+        }
+        if (groups.isEmpty() && spec.groupKeys().isEmpty()) {
+            SqlValue[] empty = new SqlValue[width];
+            java.util.Arrays.fill(empty, SqlValue.NULL);
+            groups.put(Canonical.of(new SqlValue[0], null, null), new Group(empty));
+        }
+        long maxLen = groupConcatMaxLen(context);
+        long seq = 0;
+        for (Group g : groups.values()) {
+            SqlValue[] slotsOfGroup = new SqlValue[width + spec.aggregates().size()];
+            System.arraycopy(g.first, 0, slotsOfGroup, 0, width);
+            for (int i = 0; i < g.states.size(); i++) {
+                slotsOfGroup[width + i] = g.states.get(i).result(maxLen);
+            }
+            if (passes(spec.having(), slotsOfGroup)) {
+                rows.add(output(slotsOfGroup, seq++));
+            }
+        }
+    }
+
+    private final class Group {
+        final SqlValue[] first;
+        final List<ValueAggregate.State> states = new ArrayList<>();
+
+        Group(SqlValue[] first) {
+            this.first = first;
+            spec.aggregates().forEach(a -> states.add(a.start(spec.maxRows())));
+        }
+
+        void add(SqlValue[] row) {
+            states.forEach(s -> s.add(row));
+        }
+    }
+
+    private Out output(SqlValue[] s, long seq) {
+        SqlValue[] values = new SqlValue[spec.outputs().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = spec.outputs().get(i).eval(s);
+        }
+        SqlValue[] key = new SqlValue[spec.order().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = spec.order().get(i).value().eval(s);
+        }
+        return new Out(values, key, seq);
+    }
+
+    private static boolean passes(Eval condition, SqlValue[] s) {
+        return condition == null || Boolean.TRUE.equals(Ops.truth(condition.eval(s)));
+    }
+
+    private void bound(long n) {
+        if (n > spec.maxRows()) {
+            throw new ShardGateException(1038, "HY001", "Out of sort memory: this statement needs more than "
+                    + "limits.maxSortRows (" + spec.maxRows() + ") rows or groups in the proxy", null);
+        }
+    }
+
+    private static long groupConcatMaxLen(ExecutionContext context) {
+        Object v = context.session().systemVariable("group_concat_max_len", io.shardgate.router.plan.VariableScope.DEFAULT);
+        return v instanceof Long l ? l : 1_048_576L;
+    }
+
+    @Override
+    public Description describe() {
+        return Description.of("InProxySelect " + spec.shown(), input.describe());
+    }
+}
