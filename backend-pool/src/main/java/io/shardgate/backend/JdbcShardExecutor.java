@@ -149,6 +149,11 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
         return connections.inTransaction();
     }
 
+    @Override
+    public boolean pinsConnections() {
+        return connections.pinsConnections();
+    }
+
     /** Session end: rolls back an open transaction and returns pinned connections. */
     @Override
     public void close() {

@@ -152,6 +152,10 @@ final class SessionConnections {
         return explicitTransaction || (!autocommit && !pinned.isEmpty());
     }
 
+    synchronized boolean pinsConnections() {
+        return inTransactionMode();
+    }
+
     private boolean inTransactionMode() {
         return explicitTransaction || !autocommit;
     }

@@ -44,10 +44,17 @@ class DifferentialIT {
     private static Side candidate;
     private static final ConcurrentLinkedQueue<String> report = new ConcurrentLinkedQueue<>();
 
-    /** One side's connection, opened again when a failure lost it, so one broken statement fails alone. */
+    /**
+     * One side's connection, opened again when a failure lost it, so one broken statement fails alone.
+     * After {@link #MAX_LOSSES} losses in a row the side is given up, so that a hung server costs a
+     * few socket timeouts rather than one per remaining statement.
+     */
     private static final class Side implements AutoCloseable {
+        private static final int MAX_LOSSES = 3;
+
         private final Opener opener;
         private Connection connection;
+        private int lossesInARow;
 
         interface Opener {
             Connection open() throws SQLException;
@@ -58,16 +65,23 @@ class DifferentialIT {
         }
 
         Outcome run(String sql) {
+            if (lossesInARow >= MAX_LOSSES) {
+                return new Outcome.Failure(0, "08S01", "not run: " + MAX_LOSSES + " connections in a row were lost", true);
+            }
             try {
                 if (connection == null) {
                     connection = opener.open();
                 }
             } catch (SQLException e) {
+                lossesInARow++;
                 return new Outcome.Failure(e.getErrorCode(), e.getSQLState(), "cannot connect: " + e.getMessage(), true);
             }
             Outcome outcome = Outcome.run(connection, sql);
             if (outcome instanceof Outcome.Failure f && f.connectionLost()) {
+                lossesInARow++;
                 close();
+            } else {
+                lossesInARow = 0;
             }
             return outcome;
         }
@@ -116,7 +130,13 @@ class DifferentialIT {
     List<DynamicNode> corpus() throws URISyntaxException {
         Path directory = Path.of(DifferentialIT.class.getResource("/differential").toURI());
         List<DynamicNode> files = new ArrayList<>();
+        // -Ddifferential.only=joins,aggregates runs only the files whose names contain one of these.
+        List<String> only = List.of(System.getProperty("differential.only", "").split(",")).stream()
+                .map(String::strip).filter(x -> !x.isEmpty()).toList();
         for (QueryFile file : QueryFile.readAll(directory)) {
+            if (!only.isEmpty() && only.stream().noneMatch(file.name()::contains)) {
+                continue;
+            }
             Sequence sequence = new Sequence();
             List<DynamicNode> tests = new ArrayList<>();
             for (QueryFile.Case c : file.cases()) {

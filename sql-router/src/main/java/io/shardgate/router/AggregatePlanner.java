@@ -16,9 +16,6 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.value.Eval;
 import io.shardgate.router.value.ExpressionCompiler;
 import io.shardgate.router.value.SqlValue;
-import io.shardgate.router.value.ValueType;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,7 +265,8 @@ final class AggregatePlanner {
         return found[0];
     }
 
-    private static int indexOf(Map<String, ?> map, String key) {
+    /** The position of a key in an insertion-ordered map. */
+    static int indexOf(Map<String, ?> map, String key) {
         int i = 0;
         for (String k : map.keySet()) {
             if (k.equals(key)) {
@@ -280,14 +278,7 @@ final class AggregatePlanner {
     }
 
     private Optional<SqlValue> constant(Expression e) {
-        return ctx.constants.valueOf(e).map(v -> switch (v) {
-            case Long l -> new SqlValue.Int(l);
-            case BigInteger b -> new SqlValue.BigInt(b);
-            case BigDecimal d -> new SqlValue.Dec(d);
-            case String s -> new SqlValue.Str(s, Column.UTF8MB4_GENERAL_CI);
-            case byte[] b -> new SqlValue.Raw(b, new ValueType(ValueType.Category.BINARY, false, 63, 0));
-            default -> SqlValue.NULL;
-        });
+        return ctx.constants.valueOf(e).map(InProxyPlanner::value);
     }
 
     private static void checkSupported(Function f) {

@@ -14,6 +14,8 @@ public enum ErrorCode {
     PARSE_ERROR(1064, "42000", "You have an error in your SQL syntax: %s"),
     EMPTY_QUERY(1065, "42000", "Query was empty"),
     NOT_SUPPORTED(1235, "42000", "Statement not supported: %s"),
+    BAD_FIELD(1054, "42S22", "Unknown column '%s' in '%s'"),
+    AMBIGUOUS_FIELD(1052, "23000", "Column '%s' in %s is ambiguous"),
     UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'"),
     WRONG_VALUE_FOR_VAR(1231, "42000", "Variable '%s' can't be set to the value of '%s'"),
     INCORRECT_INTEGER_VALUE(1366, "22007", "Incorrect integer value: '%s' for column `%s`.`%s`"),

@@ -44,6 +44,9 @@ final class SelectPlanner {
             if (!first.isEmpty()) {
                 return new SubqueriesFirst(ctx, first, c -> plan(c, (Select) c.ast), c -> plan(c, (Select) c.ast));
             }
+            if (ps.getJoins() != null && !ps.getJoins().isEmpty()) {
+                return JoinPlanner.plan(ctx, ps);
+            }
             throw ShardGateException.notSupported(joinDescription(ctx));
         }
         return switch (unit.get()) {

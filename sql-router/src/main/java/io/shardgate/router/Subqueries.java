@@ -133,18 +133,7 @@ final class Subqueries {
      * not one of the subquery's own tables but is one of the outer ones.
      */
     static boolean correlated(Select sub, List<ResolvedTable> outer) {
-        Set<String> own = new HashSet<>();
-        TablesNamesFinder<Void> finder = new TablesNamesFinder<>() {
-            @Override
-            public <S> Void visit(Table table, S context) {
-                own.add(lower(table.getName()));
-                if (table.getAlias() != null) {
-                    own.add(lower(table.getAlias().getName()));
-                }
-                return super.visit(table, context);
-            }
-        };
-        finder.getTables((net.sf.jsqlparser.statement.Statement) sub);
+        Set<String> own = ownNames(sub);
         Set<String> outerNames = new HashSet<>();
         outer.forEach(t -> outerNames.add(lower(t.qualifier())));
         boolean[] correlated = new boolean[1];
@@ -159,18 +148,36 @@ final class Subqueries {
                 return null;
             }
         }), null);
-        return correlated[0] || mentionsOuterQualifier(sub, own, outerNames);
+        if (correlated[0]) {
+            return true;
+        }
+        String text = sub.toString().toLowerCase(Locale.ROOT);
+        return outerNames.stream().anyMatch(q -> !own.contains(q) && mentionsQualifier(text, q));
     }
 
-    /** A textual check for qualified references the visitors above do not reach (ON, HAVING). */
-    private static boolean mentionsOuterQualifier(Select sub, Set<String> own, Set<String> outer) {
-        String text = sub.toString().toLowerCase(Locale.ROOT);
-        for (String q : outer) {
-            if (!own.contains(q) && (text.contains(" " + q + ".") || text.contains("(" + q + ".") || text.contains("`" + q + "`."))) {
-                return true;
+    /** The names and aliases of the tables a subquery reads, lower case. */
+    static Set<String> ownNames(Select sub) {
+        Set<String> own = new HashSet<>();
+        new TablesNamesFinder<Void>() {
+            @Override
+            public <S> Void visit(Table table, S context) {
+                own.add(lower(table.getName()));
+                if (table.getAlias() != null) {
+                    own.add(lower(table.getAlias().getName()));
+                }
+                return super.visit(table, context);
             }
-        }
-        return false;
+        }.getTables((net.sf.jsqlparser.statement.Statement) sub);
+        return own;
+    }
+
+    /**
+     * A textual check for qualified references ({@code q.column}) anywhere in a subquery's text,
+     * ON and HAVING included, which the expression visitors do not all reach.
+     */
+    static boolean mentionsQualifier(String lowerText, String qualifier) {
+        return lowerText.contains(" " + qualifier + ".") || lowerText.contains("(" + qualifier + ".")
+                || lowerText.contains("`" + qualifier + "`.") || lowerText.contains("," + qualifier + ".");
     }
 
     private static String lower(String name) {

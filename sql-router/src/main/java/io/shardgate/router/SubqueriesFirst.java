@@ -1,6 +1,5 @@
 package io.shardgate.router;
 
-import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.plan.Description;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
@@ -8,17 +7,12 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.Row;
 import io.shardgate.router.result.RowStream;
-import io.shardgate.router.value.ValueType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 
@@ -62,7 +56,7 @@ final class SubqueriesFirst implements Primitive {
                 List<Column> columns = rows.columns();
                 width = columns.size();
                 for (Row r = rows.next(); r != null; r = rows.next()) {
-                    values.add(width == 1 ? literal(r.cell(0), columns.get(0)) : row(r, columns));
+                    values.add(width == 1 ? ValueLiterals.of(r.cell(0), columns.get(0)) : row(r, columns));
                     if (f.use() == Subqueries.Use.EXISTS) {
                         break;
                     }
@@ -101,25 +95,9 @@ final class SubqueriesFirst implements Primitive {
     private static Expression row(Row r, List<Column> columns) {
         List<Expression> cells = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            cells.add(literal(r.cell(i), columns.get(i)));
+            cells.add(ValueLiterals.of(r.cell(i), columns.get(i)));
         }
         return new ParenthesedExpressionList<>(new ExpressionList<>(cells));
-    }
-
-    /** A backend value as an SQL literal the backends read back as the same value. */
-    static Expression literal(byte[] cell, Column column) {
-        if (cell == null) {
-            return new NullValue();
-        }
-        return switch (ValueType.of(column).category()) {
-            case INTEGER, DECIMAL, DOUBLE, YEAR -> {
-                LongValue number = new LongValue(0);
-                number.setStringValue(new String(cell, StandardCharsets.US_ASCII));
-                yield number;
-            }
-            case BINARY, BIT -> new HexValue("x'" + HexFormat.of().formatHex(cell) + "'");
-            default -> new StringValue(MysqlStrings.quote(new String(cell, StandardCharsets.UTF_8)));
-        };
     }
 
     @Override

@@ -13,12 +13,17 @@ public final class FakeCatalog implements TableCatalog {
     private final Map<String, List<CatalogColumn>> tables = new HashMap<>();
     private final List<String> invalidations = new ArrayList<>();
 
-    /** @param columns each "name KIND", KIND a {@link ValueKind} constant */
+    /**
+     * @param columns each "name KIND [collation]", KIND a {@link ValueKind} constant; text columns
+     *                default to MariaDB's default collation utf8mb4_general_ci
+     */
     public FakeCatalog table(String node, String table, String... columns) {
         List<CatalogColumn> list = new ArrayList<>();
         for (String c : columns) {
             String[] parts = c.split(" ");
-            list.add(new CatalogColumn(parts[0], ValueKind.valueOf(parts[1])));
+            ValueKind kind = ValueKind.valueOf(parts[1]);
+            String collation = parts.length > 2 ? parts[2] : kind == ValueKind.STRING ? "utf8mb4_general_ci" : null;
+            list.add(new CatalogColumn(parts[0], kind, false, collation));
         }
         tables.put(key(node, table), List.copyOf(list));
         return this;

@@ -106,6 +106,11 @@ public final class FakeShardExecutor implements ShardExecutor {
         return inTransaction;
     }
 
+    @Override
+    public boolean pinsConnections() {
+        return inTransaction;
+    }
+
     /** "node: sql" for each statement run, in order. */
     public List<String> statements() {
         return List.copyOf(statements);

@@ -82,7 +82,8 @@ class PlanCorpusTest {
             assertThat(words).as("a case planning Route " + kind).contains("Route " + kind);
         }
         assertThat(words).contains("Ddl", "LocalResult", "SetVariables", "UseSchema", "Transaction",
-                "ShowTables", "ShowVariables");
+                "ShowTables", "ShowVariables", "MergeSort", "Aggregate", "Limit", "Distinct", "Evaluate", "Filter",
+                "Sort", "InProxySelect", "ProxyJoin", "SubqueriesFirst");
     }
 
     @Test

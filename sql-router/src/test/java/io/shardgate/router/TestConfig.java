@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code shop}: default node dn0; {@code orders} by {@code id} over dn0..dn3 (hash-mod 4);
- *       {@code accounts} by {@code code} over dn0, dn1 (hash-mod 2)</li>
+ *       {@code accounts} by {@code code} over dn0, dn1 (hash-mod 2); {@code products} global, a copy
+ *       on each of dn0..dn3</li>
  *   <li>{@code crm}: no default node; {@code contacts} by {@code id} over cn0, cn1 (hash-mod 2)</li>
  * </ul>
  * Data nodes live on two data hosts, even-numbered ones on dh0 and odd-numbered ones on dh1.
@@ -39,6 +40,7 @@ public final class TestConfig {
                 tables:
                   - {name: orders, dataNodes: "dn$0-3", shardColumn: id, function: mod4}
                   - {name: accounts, dataNodes: [dn0, dn1], shardColumn: code, function: mod2}
+                  - {name: products, type: global, dataNodes: "dn$0-3"}
               - name: crm
                 tables:
                   - {name: contacts, dataNodes: [cn0, cn1], shardColumn: id, function: mod2}
@@ -69,15 +71,16 @@ public final class TestConfig {
 
     /**
      * A catalog with the physical tables' columns on their first data nodes: orders(id INT, customer
-     * VARCHAR, amount DECIMAL, created DATETIME), accounts(code VARCHAR, owner VARCHAR, balance
-     * DECIMAL), customers(id INT, name VARCHAR) on dn0, contacts(id INT, email VARCHAR) on cn0.
+     * VARCHAR, amount DECIMAL, created DATETIME, customer_id INT), accounts(code VARCHAR, owner VARCHAR, balance
+     * DECIMAL), customers(id INT, name VARCHAR), products(id INT, name VARCHAR, price DECIMAL) on dn0, contacts(id INT, email VARCHAR) on cn0.
      * {@code logs} on dn0 is unknown to it.
      */
     public static FakeCatalog catalog() {
         return new FakeCatalog()
-                .table("dn0", "orders", "id INTEGER", "customer STRING", "amount DECIMAL", "created TEMPORAL")
+                .table("dn0", "orders", "id INTEGER", "customer STRING", "amount DECIMAL", "created TEMPORAL", "customer_id INTEGER")
                 .table("dn0", "accounts", "code STRING", "owner STRING", "balance DECIMAL")
                 .table("dn0", "customers", "id INTEGER", "name STRING")
+                .table("dn0", "products", "id INTEGER", "name STRING", "price DECIMAL")
                 .table("cn0", "contacts", "id INTEGER", "email STRING");
     }
 

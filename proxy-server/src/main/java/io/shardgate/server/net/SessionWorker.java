@@ -59,6 +59,11 @@ final class SessionWorker implements Runnable {
                 } catch (RuntimeException e) {
                     log.warn("command failed on {}", channel, e);
                     channel.close();
+                } catch (Error e) {
+                    // The worker dies with it; the client must see the connection end, not wait.
+                    log.error("command failed on {}", channel, e);
+                    channel.close();
+                    throw e;
                 } finally {
                     p.release();
                 }

@@ -14,10 +14,12 @@ import io.shardgate.router.value.Eval;
 import io.shardgate.router.value.Ops;
 import io.shardgate.router.value.SqlValue;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -36,10 +38,13 @@ public final class InProxySelect implements Primitive {
      * @param outputSlots per output, the slot it copies unchanged (its column definition is kept),
      *                    or -1
      * @param count       LIMIT's count, -1 for none
+     * @param slotCollations per input slot, the collation its text compares by (null entries, or a
+     *                    null array: the column metadata's)
      */
     public record Spec(Eval where, List<Eval> groupKeys, Integer[] groupCollations, List<ValueAggregate> aggregates,
                        Eval having, List<Eval> outputs, int[] outputSlots, List<String> names, List<Sort.Key> order,
-                       boolean distinct, long offset, long count, long maxRows, String shown) {
+                       boolean distinct, long offset, long count, long maxRows, Integer[] slotCollations,
+                       String shown) {
     }
 
     private final Primitive input;
@@ -56,15 +61,26 @@ public final class InProxySelect implements Primitive {
     @Override
     public Result execute(ExecutionContext context) {
         RowStream in = (RowStream) input.execute(context);
-        Slots slots = new Slots(in.columns());
+        Slots slots = new Slots(in.columns(), spec.slotCollations());
         List<Column> inputColumns = in.columns();
         if (spec.aggregates() == null && spec.order().isEmpty() && !spec.distinct()) {
             return streaming(in, slots, inputColumns);
         }
         List<Out> rows = new ArrayList<>();
+        Comparator<Out> order = (a, b) -> {
+            for (int i = 0; i < spec.order().size(); i++) {
+                int c = Sort.compareValues(a.key()[i], b.key()[i]);
+                if (c != 0) {
+                    return spec.order().get(i).descending() ? -c : c;
+                }
+            }
+            return Long.compare(a.seq(), b.seq());
+        };
         try (in) {
             if (spec.aggregates() != null) {
                 aggregate(in, slots, context, rows);
+            } else if (!spec.order().isEmpty() && spec.count() >= 0 && !spec.distinct()) {
+                topRows(in, slots, order, rows);
             } else {
                 long seq = 0;
                 for (Row r = in.next(); r != null; r = in.next()) {
@@ -77,15 +93,7 @@ public final class InProxySelect implements Primitive {
             }
         }
         if (!spec.order().isEmpty()) {
-            rows.sort((a, b) -> {
-                for (int i = 0; i < spec.order().size(); i++) {
-                    int c = Sort.compareValues(a.key()[i], b.key()[i]);
-                    if (c != 0) {
-                        return spec.order().get(i).descending() ? -c : c;
-                    }
-                }
-                return Long.compare(a.seq(), b.seq());
-            });
+            rows.sort(order);
         }
         List<SqlValue[]> values = new ArrayList<>();
         Set<Canonical.Key> seen = spec.distinct() ? new HashSet<>() : null;
@@ -101,6 +109,28 @@ public final class InProxySelect implements Primitive {
         List<Row> out = new ArrayList<>(page.size());
         page.forEach(v -> out.add(OutputColumns.row(v, columns)));
         return new ListRowStream(columns, out);
+    }
+
+    /** ORDER BY with LIMIT: only the best offset + count rows are kept, the worst on top of a heap. */
+    private void topRows(RowStream in, Slots slots, Comparator<Out> order, List<Out> out) {
+        long keep = spec.offset() + spec.count();
+        bound(keep);
+        PriorityQueue<Out> heap = new PriorityQueue<>(order.reversed());
+        long seq = 0;
+        for (Row r = in.next(); r != null; r = in.next()) {
+            SqlValue[] s = slots.of(r);
+            if (!passes(spec.where(), s)) {
+                continue;
+            }
+            Out o = output(s, seq++);
+            if (heap.size() < keep) {
+                heap.add(o);
+            } else if (keep > 0 && order.compare(o, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(o);
+            }
+        }
+        out.addAll(heap);
     }
 
     private RowStream streaming(RowStream in, Slots slots, List<Column> inputColumns) {

@@ -37,4 +37,10 @@ public interface ShardExecutor {
     void autocommit(boolean on);
 
     boolean inTransaction();
+
+    /**
+     * Whether statements now run on one connection per data node held by the session (a
+     * transaction, or autocommit off): then at most one result may be open per node at a time.
+     */
+    boolean pinsConnections();
 }

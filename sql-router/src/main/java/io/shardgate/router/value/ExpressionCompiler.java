@@ -40,6 +40,7 @@ public final class ExpressionCompiler {
     private final Function<Expression, Optional<Integer>> slots;
     private final Function<Expression, Optional<SqlValue>> constants;
     private final Function<Expression, Optional<Expression>> aliases;
+    private final String what;
 
     /**
      * @param slots     the input slot holding an expression's value, if the caller supplies it
@@ -49,9 +50,17 @@ public final class ExpressionCompiler {
     public ExpressionCompiler(Function<Expression, Optional<Integer>> slots,
                               Function<Expression, Optional<SqlValue>> constants,
                               Function<Expression, Optional<Expression>> aliases) {
+        this(slots, constants, aliases, "over cross-shard aggregates");
+    }
+
+    /** @param what what the proxy evaluates over, for refusals ("over rows joined in the proxy") */
+    public ExpressionCompiler(Function<Expression, Optional<Integer>> slots,
+                              Function<Expression, Optional<SqlValue>> constants,
+                              Function<Expression, Optional<Expression>> aliases, String what) {
         this.slots = slots;
         this.constants = constants;
         this.aliases = aliases;
+        this.what = what;
     }
 
     public Eval compile(Expression e) {
@@ -91,8 +100,8 @@ public final class ExpressionCompiler {
         };
     }
 
-    private static ShardGateException unsupported(Expression e) {
-        return ShardGateException.notSupported("expression '" + e + "' over cross-shard aggregates");
+    private ShardGateException unsupported(Expression e) {
+        return ShardGateException.notSupported("expression '" + e + "' " + what);
     }
 
     private interface Binary {
@@ -139,7 +148,7 @@ public final class ExpressionCompiler {
                 case "<=" -> cmp <= 0;
                 case ">" -> cmp > 0;
                 case ">=" -> cmp >= 0;
-                default -> throw ShardGateException.notSupported("comparison operator " + op + " over cross-shard aggregates");
+                default -> throw ShardGateException.notSupported("comparison operator " + op + " " + what);
             };
             return new SqlValue.Int(result ? 1 : 0);
         };
@@ -344,7 +353,7 @@ public final class ExpressionCompiler {
         return body;
     }
 
-    private static Eval round(net.sf.jsqlparser.expression.Function f, List<Eval> args) {
+    private Eval round(net.sf.jsqlparser.expression.Function f, List<Eval> args) {
         if (args.isEmpty() || args.size() > 2) {
             throw unsupported(f);
         }

@@ -1,0 +1,597 @@
+package io.shardgate.router;
+
+import io.shardgate.router.merge.InProxySelect;
+import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.plan.Primitive;
+import io.shardgate.router.value.Eval;
+import io.shardgate.router.value.ExpressionCompiler;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * Plans a SELECT whose tables the backends cannot join themselves. The FROM clause is cut, in
+ * order, into segments: runs of tables that are co-located (each segment is one statement the
+ * backends answer whole). The proxy joins the segments ({@link ProxyJoin}) and evaluates the rest
+ * of the query over the joined rows ({@link InProxySelect}).
+ *
+ * <p>Conditions go as far down as they can: a WHERE conjunct over one segment (that no outer join
+ * can NULL-extend) into that segment's WHERE; an equality between earlier segments and the next
+ * one becomes a lookup key; the rest of an ON condition is checked on the joined row; the rest of
+ * WHERE after the joins. Expressions over one segment's columns are computed by that segment's
+ * backends, so the proxy only evaluates what spans segments.
+ *
+ * <p>A RIGHT JOIN is turned into a LEFT JOIN when everything before it is one segment; otherwise it
+ * is refused, as are NATURAL joins, USING, and derived tables in such a join.
+ */
+final class JoinPlanner implements InProxyPlanner.Source {
+
+    private enum Kind { FIRST, INNER, LEFT }
+
+    private static final String WHAT = "over rows joined in the proxy";
+
+    /** A run of co-located tables, one statement to the backends. */
+    private static final class Segment {
+        final List<ResolvedTable> tables = new ArrayList<>();
+        final List<Join> joins = new ArrayList<>();
+        Kind kind;
+        /** The join's condition to the segments before: from ON, or WHERE for an inner join. */
+        final List<Expression> conditions = new ArrayList<>();
+        final List<Expression> filters = new ArrayList<>();
+        final Map<String, Expression> items = new LinkedHashMap<>();
+        final List<Integer> collations = new ArrayList<>();
+        final List<Expression> keys = new ArrayList<>();
+        final List<Expression> leftKeys = new ArrayList<>();
+        final List<Expression> residual = new ArrayList<>();
+        int base;
+
+        Segment(Kind kind) {
+            this.kind = kind;
+        }
+
+        boolean nullExtendable() {
+            return kind == Kind.LEFT;
+        }
+
+        int itemIndex(String key) {
+            return AggregatePlanner.indexOf(items, key);
+        }
+    }
+
+    private record Entry(ResolvedTable table, Join join) {
+    }
+
+    private final StatementContext ctx;
+    private final PlainSelect ps;
+    private final SelectParts parts;
+    private final ColumnResolver resolver;
+    private final List<ResolvedTable> top;
+    private final List<Segment> segments = new ArrayList<>();
+    private final Map<ResolvedTable, Segment> segmentOf = new IdentityHashMap<>();
+    private final List<Expression> afterJoins = new ArrayList<>();
+    private boolean frozen;
+    private int width;
+
+    private JoinPlanner(StatementContext ctx, PlainSelect ps) {
+        this.ctx = ctx;
+        this.ps = ps;
+        this.parts = new SelectParts(ps, ctx.constants);
+        List<Entry> entries = entries();
+        this.top = entries.stream().map(Entry::table).toList();
+        this.resolver = new ColumnResolver(ctx, top);
+        segment(entries);
+        top.forEach(t -> segments.stream().filter(s -> s.tables.contains(t)).findFirst().ifPresent(s -> segmentOf.put(t, s)));
+        distribute();
+    }
+
+    static Primitive plan(StatementContext ctx, PlainSelect ps) {
+        return new JoinPlanner(ctx, ps).build();
+    }
+
+    private List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        out.add(new Entry(table(ps.getFromItem()), null));
+        if (ps.getJoins() != null) {
+            for (Join j : ps.getJoins()) {
+                if (j.isNatural()) {
+                    throw ShardGateException.notSupported("NATURAL JOIN of tables on different data nodes; write the condition with ON");
+                }
+                if (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty()) {
+                    throw ShardGateException.notSupported("JOIN ... USING of tables on different data nodes; write the condition with ON");
+                }
+                if (j.isFull() || j.isApply() || j.isSemi()) {
+                    throw ShardGateException.notSupported(j.toString().split(" ")[0] + " JOIN of tables on different data nodes");
+                }
+                out.add(new Entry(table(j.getFromItem()), j));
+            }
+        }
+        return out;
+    }
+
+    private ResolvedTable table(FromItem item) {
+        if (item instanceof Table t) {
+            for (ResolvedTable r : ctx.tables) {
+                if (r.node() == t) {
+                    return r;
+                }
+            }
+        }
+        throw ShardGateException.notSupported("a derived table or other FROM item joined with tables on other data nodes");
+    }
+
+    // ---- segments ----
+
+    private void segment(List<Entry> entries) {
+        int right = -1;
+        for (int i = 1; i < entries.size(); i++) {
+            if (entries.get(i).join().isRight()) {
+                if (right >= 0) {
+                    throw ShardGateException.notSupported("several RIGHT JOINs over tables joined in the proxy");
+                }
+                right = i;
+            }
+        }
+        int next = 1;
+        if (right > 0) {
+            for (int i = 1; i < right; i++) {
+                if (entries.get(i).join().isSimple()) {
+                    throw ShardGateException.notSupported("RIGHT JOIN after a comma join over tables joined in the proxy");
+                }
+            }
+            Segment kept = new Segment(Kind.FIRST);
+            kept.tables.add(entries.get(right).table());
+            Segment prefix = new Segment(Kind.LEFT);
+            prefix.tables.add(entries.getFirst().table());
+            for (int i = 1; i < right; i++) {
+                prefix.tables.add(entries.get(i).table());
+                prefix.joins.add(entries.get(i).join());
+            }
+            if (right > 1 && colocated(prefix.tables, prefix.joins, List.of()).isEmpty()) {
+                throw ShardGateException.notSupported("RIGHT JOIN whose left side spans tables on different data nodes;"
+                        + " write it as a LEFT JOIN");
+            }
+            onConjuncts(entries.get(right).join(), prefix.conditions);
+            segments.add(kept);
+            segments.add(prefix);
+            next = right + 1;
+        } else {
+            Segment first = new Segment(Kind.FIRST);
+            first.tables.add(entries.getFirst().table());
+            segments.add(first);
+        }
+        for (int i = next; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Segment last = segments.getLast();
+            if (canMerge(last, e)) {
+                last.tables.add(e.table());
+                last.joins.add(e.join());
+            } else {
+                Segment s = new Segment(e.join().isLeft() ? Kind.LEFT : Kind.INNER);
+                s.tables.add(e.table());
+                onConjuncts(e.join(), s.conditions);
+                segments.add(s);
+            }
+        }
+    }
+
+    private static void onConjuncts(Join j, List<Expression> out) {
+        if (j.getOnExpressions() != null) {
+            j.getOnExpressions().forEach(e -> Colocation.conjuncts(e, out));
+        }
+    }
+
+    /** Whether a table can join the segment before it inside the backends' statement. */
+    private boolean canMerge(Segment last, Entry e) {
+        Join j = e.join();
+        boolean inner = !j.isLeft() && !j.isRight();
+        if (!(j.isLeft() && last.kind == Kind.FIRST) && !(inner && last.kind != Kind.LEFT)) {
+            return false;
+        }
+        List<ResolvedTable> tables = new ArrayList<>(last.tables);
+        tables.add(e.table());
+        List<Expression> on = new ArrayList<>();
+        onConjuncts(j, on);
+        for (Expression c : on) {
+            if (!tables.containsAll(resolver.tablesIn(c, "on clause"))) {
+                return false;
+            }
+        }
+        List<Expression> where = new ArrayList<>();
+        List<Expression> all = new ArrayList<>();
+        Colocation.conjuncts(ps.getWhere(), all);
+        for (Expression c : all) {
+            Set<ResolvedTable> refs = resolver.tablesIn(c, "where clause");
+            if (!refs.isEmpty() && tables.containsAll(refs) && !ColumnResolver.hasSubquery(c)) {
+                where.add(c);
+            }
+        }
+        List<Join> joins = new ArrayList<>(last.joins);
+        joins.add(j);
+        return colocated(tables, joins, where).isPresent();
+    }
+
+    private Optional<Unit> colocated(List<ResolvedTable> tables, List<Join> joins, List<Expression> where) {
+        PlainSelect candidate = new PlainSelect();
+        candidate.setSelectItems(List.of(new SelectItem<>(new net.sf.jsqlparser.expression.LongValue(1))));
+        candidate.setFromItem(tables.getFirst().node());
+        candidate.setJoins(joins.isEmpty() ? null : joins);
+        candidate.setWhere(and(where));
+        StatementContext c = ctx.forStatement(candidate);
+        return new Colocation(c, tables.stream().map(ResolvedTable::node).toList(), joins, candidate.getWhere()).unit();
+    }
+
+    // ---- conditions ----
+
+    private Set<Segment> segmentsIn(Expression e, String clause) {
+        Set<Segment> out = new LinkedHashSet<>();
+        for (ResolvedTable t : resolver.tablesIn(e, clause)) {
+            out.add(segmentOf.get(t));
+        }
+        return out;
+    }
+
+    private void distribute() {
+        List<Expression> where = new ArrayList<>();
+        Colocation.conjuncts(ps.getWhere(), where);
+        for (Expression c : where) {
+            Set<Segment> segs = segmentsIn(c, "where clause");
+            boolean subquery = ColumnResolver.hasSubquery(c);
+            if (segs.size() <= 1) {
+                Segment s = segs.isEmpty() ? segments.getFirst() : segs.iterator().next();
+                if (!s.nullExtendable()) {
+                    s.filters.add(c);
+                    continue;
+                }
+            } else {
+                Segment last = segs.stream().max((a, b) -> segments.indexOf(a) - segments.indexOf(b)).orElseThrow();
+                if (!subquery && last.kind == Kind.INNER) {
+                    last.conditions.add(c);
+                    continue;
+                }
+            }
+            if (subquery) {
+                throw ShardGateException.notSupported("a subquery in WHERE that refers to tables joined in the proxy");
+            }
+            afterJoins.add(c);
+        }
+        for (int k = 1; k < segments.size(); k++) {
+            Segment s = segments.get(k);
+            List<Expression> conditions = new ArrayList<>(s.conditions);
+            s.conditions.clear();
+            for (Expression c : conditions) {
+                Set<Segment> segs = segmentsIn(c, "on clause");
+                for (Segment x : segs) {
+                    if (segments.indexOf(x) > k) {
+                        throw new ShardGateException(ErrorCode.BAD_FIELD, c.toString(), "on clause");
+                    }
+                }
+                if (segs.isEmpty() || segs.equals(Set.of(s))) {
+                    s.filters.add(c);
+                } else if (ColumnResolver.hasSubquery(c)) {
+                    throw ShardGateException.notSupported("a subquery in a join condition over tables joined in the proxy");
+                } else if (!key(s, k, c)) {
+                    s.residual.add(c);
+                }
+            }
+        }
+        propagateConstants();
+    }
+
+    /**
+     * {@code a = b AND b = 5} implies {@code a = 5}: across an inner join's key equality between
+     * two columns of the same kind (and collation), a constant one side is pinned to is pinned on
+     * the other side too, so that side's backends filter (and its shards prune) by it.
+     */
+    private void propagateConstants() {
+        for (Segment s : segments) {
+            if (s.kind != Kind.INNER) {
+                continue;
+            }
+            for (int i = 0; i < s.keys.size(); i++) {
+                if (s.leftKeys.get(i) instanceof Column l && s.keys.get(i) instanceof Column r && sameKind(l, r)) {
+                    Segment ls = segmentOf.get(resolver.tableOf(l, "on clause"));
+                    if (ls.nullExtendable()) {
+                        continue;
+                    }
+                    copyPins(ls, l, s, r);
+                    copyPins(s, r, ls, l);
+                }
+            }
+        }
+    }
+
+    private void copyPins(Segment from, Column fromColumn, Segment to, Column toColumn) {
+        for (Expression f : List.copyOf(from.filters)) {
+            if (f instanceof EqualsTo eq) {
+                Expression constant = null;
+                if (sameColumn(eq.getLeftExpression(), fromColumn) && ctx.constants.valueOf(eq.getRightExpression()).isPresent()) {
+                    constant = eq.getRightExpression();
+                } else if (sameColumn(eq.getRightExpression(), fromColumn) && ctx.constants.valueOf(eq.getLeftExpression()).isPresent()) {
+                    constant = eq.getLeftExpression();
+                }
+                if (constant != null) {
+                    EqualsTo pinned = new EqualsTo(toColumn, constant);
+                    if (to.filters.stream().noneMatch(x -> x.toString().equalsIgnoreCase(pinned.toString()))) {
+                        to.filters.add(pinned);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean sameColumn(Expression e, Column c) {
+        return e instanceof Column x && !ColumnResolver.isKeyword(x) && resolver.tableOf(x, "where clause") == resolver.tableOf(c, "where clause")
+                && MysqlStrings.unquoteIdentifier(x.getColumnName()).equalsIgnoreCase(MysqlStrings.unquoteIdentifier(c.getColumnName()));
+    }
+
+    private boolean sameKind(Column a, Column b) {
+        Optional<CatalogColumn> x = resolver.catalogColumn(resolver.tableOf(a, "on clause"), MysqlStrings.unquoteIdentifier(a.getColumnName()));
+        Optional<CatalogColumn> y = resolver.catalogColumn(resolver.tableOf(b, "on clause"), MysqlStrings.unquoteIdentifier(b.getColumnName()));
+        return x.isPresent() && y.isPresent() && x.get().kind() == y.get().kind() && x.get().kind() != ValueKind.OTHER
+                && java.util.Objects.equals(x.get().collation(), y.get().collation());
+    }
+
+    /** An equality between earlier segments' expressions and this segment's: a lookup key. */
+    private boolean key(Segment s, int k, Expression c) {
+        if (!(c instanceof EqualsTo eq)) {
+            return false;
+        }
+        Set<Segment> left = segmentsIn(eq.getLeftExpression(), "on clause");
+        Set<Segment> right = segmentsIn(eq.getRightExpression(), "on clause");
+        if (right.equals(Set.of(s)) && before(left, k)) {
+            s.leftKeys.add(eq.getLeftExpression());
+            s.keys.add(eq.getRightExpression());
+            return true;
+        }
+        if (left.equals(Set.of(s)) && before(right, k)) {
+            s.leftKeys.add(eq.getRightExpression());
+            s.keys.add(eq.getLeftExpression());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean before(Set<Segment> segs, int k) {
+        return !segs.isEmpty() && segs.stream().allMatch(x -> segments.indexOf(x) < k);
+    }
+
+    private static Expression and(List<Expression> conjuncts) {
+        Expression out = null;
+        for (Expression c : conjuncts) {
+            Expression p = c instanceof net.sf.jsqlparser.expression.operators.conditional.OrExpression
+                    || c instanceof net.sf.jsqlparser.expression.operators.conditional.XorExpression
+                    ? new ParenthesedExpressionList<>(c) : c;
+            out = out == null ? p : new AndExpression(out, p);
+        }
+        return out;
+    }
+
+    // ---- planning ----
+
+    private Primitive build() {
+        for (Segment s : segments) {
+            s.keys.forEach(k -> register(s, k));
+        }
+        compileConditions(true);
+        String shown = String.join(", ", top.stream().map(ResolvedTable::qualifier).toList());
+        InProxySelect.Spec spec = InProxyPlanner.spec(ctx, parts, this, and(afterJoins), "over " + shown);
+        freeze();
+        List<Eval>[] leftKeys = compileConditions(false);
+        List<ProxyJoin.Step> steps = new ArrayList<>();
+        JoinSegment first = null;
+        ExpressionCompiler conditions = conditionCompiler(false);
+        for (int k = 0; k < segments.size(); k++) {
+            Segment s = segments.get(k);
+            JoinSegment side = new JoinSegment(ctx, select(s), s.keys);
+            if (k == 0) {
+                first = side;
+                continue;
+            }
+            int[] rightKeys = new int[s.keys.size()];
+            Integer[] keyCollations = new Integer[s.keys.size()];
+            for (int i = 0; i < rightKeys.length; i++) {
+                rightKeys[i] = s.itemIndex(itemKey(s, s.keys.get(i)));
+                Integer c = resolver.collation(s.keys.get(i));
+                keyCollations[i] = c != null ? c : resolver.collation(s.leftKeys.get(i));
+            }
+            Eval residual = s.residual.isEmpty() ? null : conditions.compile(and(s.residual));
+            String name = String.join(", ", s.tables.stream().map(ResolvedTable::qualifier).toList());
+            steps.add(new ProxyJoin.Step(side, s.kind == Kind.LEFT, leftKeys[k], rightKeys, keyCollations, residual, name));
+        }
+        ProxyJoin join = new ProxyJoin(first, steps, slotCollations(), ctx.rules.limits().maxJoinRows());
+        return new InProxySelect(join, spec);
+    }
+
+    /** Left keys and residual conditions: collected (first pass) or compiled. */
+    @SuppressWarnings("unchecked")
+    private List<Eval>[] compileConditions(boolean collecting) {
+        ExpressionCompiler compiler = conditionCompiler(collecting);
+        List<Eval>[] leftKeys = new List[segments.size()];
+        for (int k = 0; k < segments.size(); k++) {
+            Segment s = segments.get(k);
+            leftKeys[k] = new ArrayList<>();
+            for (Expression e : s.leftKeys) {
+                leftKeys[k].add(compiler.compile(e));
+            }
+            if (collecting && !s.residual.isEmpty()) {
+                compiler.compile(and(s.residual));
+            }
+        }
+        return leftKeys;
+    }
+
+    private ExpressionCompiler conditionCompiler(boolean collecting) {
+        return new ExpressionCompiler(e -> {
+            if (Refusals.aggregateIn(e) != null) {
+                throw new ShardGateException(1111, "HY000", "Invalid use of group function", null);
+            }
+            return ctx.constants.valueOf(e).isPresent() ? Optional.empty() : slot(e, collecting);
+        }, e -> ctx.constants.valueOf(e).map(InProxyPlanner::value), e -> Optional.empty(), WHAT);
+    }
+
+    /** The segment's statement: its items, tables and joins, and its own filters. */
+    private PlainSelect select(Segment s) {
+        PlainSelect select = new PlainSelect();
+        List<SelectItem<?>> items = new ArrayList<>();
+        int i = 0;
+        for (Expression e : s.items.values()) {
+            items.add(e instanceof Column ? new SelectItem<>(e) : new SelectItem<>(e, new Alias("_sg_c" + i, true)));
+            i++;
+        }
+        if (items.isEmpty()) {
+            items.add(new SelectItem<>(new net.sf.jsqlparser.expression.LongValue(1), new Alias("_sg_c0", true)));
+        }
+        select.setSelectItems(items);
+        select.setFromItem(s.tables.getFirst().node());
+        select.setJoins(s.joins.isEmpty() ? null : new ArrayList<>(s.joins));
+        select.setWhere(and(s.filters));
+        return select;
+    }
+
+    // ---- the Source of InProxyPlanner ----
+
+    @Override
+    public Optional<Integer> slot(Expression e, boolean collecting) {
+        if (e instanceof Column c && !ColumnResolver.isKeyword(c)) {
+            ResolvedTable t = resolver.tableOf(c, "field list");
+            return Optional.of(slotOf(segmentOf.get(t), qualified(t, c), collecting));
+        }
+        Set<Segment> segs = segmentsIn(e, "field list");
+        if (segs.isEmpty()) {
+            return Optional.of(slotOf(segments.getFirst(), e, collecting));
+        }
+        if (segs.size() == 1 && !segs.iterator().next().nullExtendable()) {
+            return Optional.of(slotOf(segs.iterator().next(), e, collecting));
+        }
+        if (ColumnResolver.hasSubquery(e)) {
+            throw ShardGateException.notSupported("a subquery that refers to tables joined in the proxy");
+        }
+        return Optional.empty();
+    }
+
+    private int slotOf(Segment s, Expression e, boolean collecting) {
+        String key = register(s, e);
+        if (collecting) {
+            return 0;
+        }
+        freeze();
+        return s.base + s.itemIndex(key);
+    }
+
+    private String register(Segment s, Expression e) {
+        String key = itemKey(s, e);
+        if (!s.items.containsKey(key)) {
+            if (frozen) {
+                throw new IllegalStateException("new segment item after planning: " + e);
+            }
+            s.items.put(key, e);
+            s.collations.add(e instanceof Column c ? columnCollation(c) : null);
+        }
+        return key;
+    }
+
+    private String itemKey(Segment s, Expression e) {
+        if (e instanceof Column c && !ColumnResolver.isKeyword(c)) {
+            ResolvedTable t = resolver.tableOf(c, "field list");
+            return "c:" + t.qualifier().toLowerCase(Locale.ROOT) + "." + MysqlStrings.unquoteIdentifier(c.getColumnName()).toLowerCase(Locale.ROOT);
+        }
+        return "e:" + e.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private Integer columnCollation(Column c) {
+        return resolver.collation(c);
+    }
+
+    /** The column qualified by its table's name in the query, so it reads the same in the segment. */
+    private static Column qualified(ResolvedTable t, Column c) {
+        if (c.getTable() != null && c.getTable().getName() != null && c.getTable().getSchemaName() == null) {
+            return c;
+        }
+        return new Column(new Table(MysqlStrings.quoteIdentifier(t.qualifier())), c.getColumnName());
+    }
+
+    @Override
+    public List<InProxyPlanner.StarColumn> star(SelectItem<?> item, boolean collecting) {
+        List<ResolvedTable> tables;
+        if (item.getExpression() instanceof AllTableColumns a) {
+            Column probe = new Column(a.getTable(), "*");
+            tables = List.of(top.stream().filter(t -> {
+                String q = MysqlStrings.unquoteIdentifier(probe.getTable().getName());
+                return t.qualifier().equalsIgnoreCase(q);
+            }).findFirst().orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, ctx.logicalSchema(),
+                    MysqlStrings.unquoteIdentifier(a.getTable().getName()))));
+        } else if (item.getExpression() instanceof AllColumns) {
+            tables = top;
+        } else {
+            throw new IllegalArgumentException("not a star item: " + item);
+        }
+        List<InProxyPlanner.StarColumn> out = new ArrayList<>();
+        for (ResolvedTable t : tables) {
+            for (CatalogColumn c : resolver.columnsOf(t)) {
+                Column column = new Column(new Table(MysqlStrings.quoteIdentifier(t.qualifier())), MysqlStrings.quoteIdentifier(c.name()));
+                out.add(new InProxyPlanner.StarColumn(slotOf(segmentOf.get(t), column, collecting), c.name()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Integer collation(Expression e) {
+        return resolver.collation(e);
+    }
+
+    @Override
+    public int width() {
+        freeze();
+        return width;
+    }
+
+    private void freeze() {
+        if (frozen) {
+            return;
+        }
+        frozen = true;
+        int base = 0;
+        for (Segment s : segments) {
+            s.base = base;
+            base += Math.max(1, s.items.size());
+        }
+        width = base;
+    }
+
+    @Override
+    public Integer[] slotCollations() {
+        freeze();
+        Integer[] out = new Integer[width];
+        for (Segment s : segments) {
+            for (int i = 0; i < s.collations.size(); i++) {
+                out[s.base + i] = s.collations.get(i);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String what() {
+        return WHAT;
+    }
+}
