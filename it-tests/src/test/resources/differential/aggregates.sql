@@ -69,7 +69,7 @@ SELECT status, BIT_XOR(id) FROM orders GROUP BY status
 SELECT status, COUNT(*) FROM orders WHERE id = 5 GROUP BY status
 SELECT status, COUNT(*) FROM orders WHERE id IN (1, 2, 3, 4, 5, 6, 7, 8) GROUP BY status
 SELECT status, COUNT(*) FROM orders WHERE id > 1000000 GROUP BY status
-SELECT status, COUNT(*) FROM orders GROUP BY status WITH ROLLUP
+SELECT status, COUNT(*) FROM orders GROUP BY status WITH ROLLUP -- refused
 
 # expressions over aggregates
 SELECT status, SUM(amount) / COUNT(*) AS per_order FROM orders GROUP BY status ORDER BY status

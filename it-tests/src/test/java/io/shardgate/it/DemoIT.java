@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +65,7 @@ class DemoIT {
 
     @Test
     void servesTheSampleDataAndCtrlCStopsAndRemovesEverything() throws Exception {
-        int[] ports = freePorts(2);
+        int[] ports = ShardGateCommand.freePorts(2);
         Path tmp = Files.createDirectory(temp.resolve("tmp"));
         Path log = temp.resolve("demo.out");
         // env --default-signal=INT: a non-interactive shell starts background jobs with SIGINT ignored,
@@ -182,24 +180,6 @@ class DemoIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() - deadline < 0) {
             Thread.sleep(POLL.toMillis());
-        }
-    }
-
-    /** Distinct free loopback ports: all sockets are open at once, so the kernel cannot hand out one twice. */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.shardgate.it;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,24 @@ final class ShardGateCommand {
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** Distinct free loopback ports: all sockets are open at once, so the kernel cannot hand out one twice. */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
         }
     }
 }

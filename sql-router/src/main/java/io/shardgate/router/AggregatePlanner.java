@@ -62,6 +62,17 @@ final class AggregatePlanner {
         this.groups = parts.groupBy();
     }
 
+    /**
+     * This query's aggregates cannot be finished from per-shard partial results or from one
+     * sorted stream of rows (DISTINCT over aggregates, DISTINCT aggregates of different
+     * arguments, GROUP_CONCATs ordered differently): the proxy must aggregate the rows itself.
+     */
+    static final class RowsNeeded extends RuntimeException {
+        RowsNeeded() {
+            super(null, null, false, false);
+        }
+    }
+
     static boolean isAggregate(PlainSelect ps, SelectParts parts) {
         if (ps.getGroupBy() != null) {
             return true;
@@ -96,7 +107,7 @@ final class AggregatePlanner {
             throw ShardGateException.notSupported("SELECT * with GROUP BY or aggregates across shards");
         }
         if (ps.getDistinct() != null) {
-            throw ShardGateException.notSupported("SELECT DISTINCT with GROUP BY or aggregates across shards");
+            throw new RowsNeeded();
         }
         List<SelectParts.Order> orders = parts.orders();
         // Pass 1 finds the aggregates and the shard-computed sub-expressions; pass 2 compiles
@@ -122,7 +133,7 @@ final class AggregatePlanner {
         }
         if (raw && !distinctArgs.isEmpty() && !concatOrder.isEmpty()
                 && !(concatOrder.size() == 1 && key(concatOrder.getFirst()).equals(key(distinctArgs.getFirst())))) {
-            throw ShardGateException.notSupported("GROUP_CONCAT(DISTINCT ...) ordered by another expression across shards");
+            throw new RowsNeeded();
         }
 
         // Group order: ORDER BY directions when ORDER BY is a prefix of GROUP BY (no final sort).
@@ -305,7 +316,7 @@ final class AggregatePlanner {
         for (Function f : calls) {
             if (f.getName().equalsIgnoreCase("GROUP_CONCAT")) {
                 if (found != null && !String.valueOf(found.getOrderByElements()).equalsIgnoreCase(String.valueOf(f.getOrderByElements()))) {
-                    throw ShardGateException.notSupported("several GROUP_CONCATs with different ORDER BY across shards");
+                    throw new RowsNeeded();
                 }
                 found = found == null ? f : found;
             }
@@ -326,7 +337,7 @@ final class AggregatePlanner {
                 throw ShardGateException.notSupported(name + "(DISTINCT with several arguments) across shards");
             }
             if (args != null && !key(new ExpressionList<>(args)).equals(key(new ExpressionList<>(a)))) {
-                throw ShardGateException.notSupported("DISTINCT aggregates over different expressions across shards");
+                throw new RowsNeeded();
             }
             args = a;
         }

@@ -30,7 +30,12 @@ final class CrossShardSelect {
         refuseUnmergeable(ps, target);
         SelectParts parts = new SelectParts(ps, ctx.constants);
         if (AggregatePlanner.isAggregate(ps, parts)) {
-            return new AggregatePlanner(ctx, parts, nodes, kind, target).plan();
+            try {
+                return new AggregatePlanner(ctx, parts, nodes, kind, target).plan();
+            } catch (AggregatePlanner.RowsNeeded e) {
+                // the shards send the rows (filtered), the proxy groups them by hash
+                return JoinPlanner.plan(ctx, ps);
+            }
         }
         return plain(ctx, parts, nodes, kind, target);
     }

@@ -445,7 +445,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
                 throw new ShardGateException(1111, "HY000", "Invalid use of group function", null);
             }
             return ctx.constants.valueOf(e).isPresent() ? Optional.empty() : slot(e, collecting);
-        }, e -> ctx.constants.valueOf(e).map(InProxyPlanner::value), e -> Optional.empty(), WHAT);
+        }, e -> ctx.constants.valueOf(e).map(InProxyPlanner::value), e -> Optional.empty(), what());
     }
 
     /** The segment's statement: its items, tables and joins, and its own filters. */
@@ -592,6 +592,6 @@ final class JoinPlanner implements InProxyPlanner.Source {
 
     @Override
     public String what() {
-        return WHAT;
+        return segments.size() > 1 ? WHAT : "evaluated in the proxy";
     }
 }

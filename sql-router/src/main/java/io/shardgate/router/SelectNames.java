@@ -49,4 +49,20 @@ final class SelectNames {
             }
         }
     }
+
+    /**
+     * Select items about to have a subquery replaced by its value keep the name MariaDB gives them,
+     * the item's text ({@code EXISTS (SELECT 1 FROM t)}), as an explicit alias.
+     */
+    static void nameBeforeSubstitution(PlainSelect ps, ParsedSql parsed, boolean backslashEscapes) {
+        for (SelectItem<?> item : ps.getSelectItems()) {
+            Expression e = item.getExpression();
+            if (item.getAlias() == null && !(e instanceof Column) && !(e instanceof AllColumns) && ColumnResolver.hasSubquery(e)) {
+                String text = SqlRenderer.splice(e.toString(), parsed.literals(), backslashEscapes);
+                if (text.length() <= MAX_ALIAS) {
+                    item.setAlias(new Alias(MysqlStrings.quoteIdentifier(text), true));
+                }
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * SELECT: pushed whole to one node when its tables allow (one shard by key, one node, one copy of
@@ -30,11 +31,30 @@ final class SelectPlanner {
         if (ctx.tables.isEmpty()) {
             return LocalSelect.tryPlan(ctx, select).orElseGet(() -> AnyNode.route(ctx));
         }
+        if (select instanceof PlainSelect withCtes && withCtes.getWithItemsList() != null && !withCtes.getWithItemsList().isEmpty()) {
+            Set<DataNode> nodes = ctx.nodesOfAllTables();
+            if (nodes.size() == 1) {
+                return ctx.route(RouteKind.UNSHARDED, ctx.tables.getFirst().name(), List.copyOf(nodes));
+            }
+            PlainSelect inlined = Ctes.inline(withCtes);
+            return plan(ctx.forStatement(inlined), inlined);
+        }
+        if (select instanceof ParenthesedSelect p && p.getOrderByElements() == null && p.getLimit() == null
+                && p.getOffset() == null && p.getWithItemsList() == null) {
+            return plan(ctx.forStatement(p.getSelect()), p.getSelect());
+        }
+        if (select instanceof SetOperationList union) {
+            Set<DataNode> nodes = ctx.nodesOfAllTables();
+            if (nodes.size() == 1) {
+                return ctx.route(RouteKind.UNSHARDED, ctx.tables.getFirst().name(), List.copyOf(nodes));
+            }
+            return DerivedPlanner.union(ctx, union);
+        }
         if (!(select instanceof PlainSelect ps)) {
             return singleNodeOrRefuse(ctx, Refusals.kindOf(select));
         }
         if (ps.getFromItem() instanceof ParenthesedSelect derived && (ps.getJoins() == null || ps.getJoins().isEmpty())) {
-            return derivedTable(ctx, derived);
+            return derivedTable(ctx, ps, derived);
         }
         Colocation colocation = new Colocation(ctx, topTables(ps), ps.getJoins(), ps.getWhere());
         Optional<Unit> unit = colocation.unit();
@@ -42,6 +62,7 @@ final class SelectPlanner {
             List<Subqueries.Found> first = Subqueries.in(ps).stream()
                     .filter(f -> !Subqueries.correlated(f.select(), ctx.tables)).toList();
             if (!first.isEmpty()) {
+                SelectNames.nameBeforeSubstitution(ps, ctx.parsed, ctx.session.backslashEscapes());
                 return new SubqueriesFirst(ctx, first, c -> plan(c, (Select) c.ast), c -> plan(c, (Select) c.ast));
             }
             if (ps.getJoins() != null && !ps.getJoins().isEmpty()) {
@@ -96,9 +117,13 @@ final class SelectPlanner {
     }
 
     /** {@code SELECT ... FROM (SELECT ...) x}: pushed down whole when the inner query reaches one node. */
-    private static Primitive derivedTable(StatementContext ctx, ParenthesedSelect derived) {
+    private static Primitive derivedTable(StatementContext ctx, PlainSelect outer, ParenthesedSelect derived) {
         if (!(derived.getSelect() instanceof PlainSelect inner)) {
-            return singleNodeOrRefuse(ctx, "derived table");
+            Set<DataNode> nodes = ctx.nodesOfAllTables();
+            if (nodes.size() == 1) {
+                return ctx.route(RouteKind.UNSHARDED, ctx.tables.getFirst().name(), List.copyOf(nodes));
+            }
+            return DerivedPlanner.derivedTable(ctx, outer, derived);
         }
         Colocation colocation = new Colocation(ctx, topTables(inner), inner.getJoins(), inner.getWhere());
         Optional<Unit> unit = colocation.unit();
@@ -112,7 +137,7 @@ final class SelectPlanner {
                 return ctx.route(RouteKind.SINGLE_SHARD, ctx.tables.getFirst().name(), nodes);
             }
         }
-        throw ShardGateException.notSupported("derived table (SELECT ... FROM (SELECT ...)) over several shards");
+        return DerivedPlanner.derivedTable(ctx, outer, derived);
     }
 
     /** UNION and other compound queries: only when every table is on one node. */

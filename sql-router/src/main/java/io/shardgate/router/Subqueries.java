@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
@@ -17,6 +18,7 @@ import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
@@ -37,10 +39,19 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 final class Subqueries {
 
     /** How a subquery is used, which decides what its rows are replaced by. */
-    enum Use { IN_LIST, SCALAR, EXISTS }
+    enum Use { IN_LIST, SCALAR, EXISTS, QUANTIFIED }
 
-    /** A subquery, how it is used, and how to put its value in its place. */
-    record Found(Select select, Use use, InExpression in, boolean notExists, Consumer<Expression> replace) {
+    /**
+     * A subquery, how it is used, and how to put its value in its place.
+     *
+     * @param comparison for {@code x op ALL|ANY|SOME (subquery)}, the comparison
+     */
+    record Found(Select select, Use use, InExpression in, boolean notExists, Consumer<Expression> replace,
+                 ComparisonOperator comparison) {
+
+        Found(Select select, Use use, InExpression in, boolean notExists, Consumer<Expression> replace) {
+            this(select, use, in, notExists, replace, null);
+        }
     }
 
     private final List<Found> found = new ArrayList<>();
@@ -92,6 +103,10 @@ final class Subqueries {
                 found.add(new Found(p.getSelect(), Use.IN_LIST, in, false, replace));
             }
             case InExpression in -> walk(in.getLeftExpression(), in::setLeftExpression);
+            case ComparisonOperator c when c.getRightExpression() instanceof AnyComparisonExpression any -> {
+                walk(c.getLeftExpression(), c::setLeftExpression);
+                found.add(new Found(any.getSelect(), Use.QUANTIFIED, null, false, replace, c));
+            }
             case BinaryExpression b -> {
                 walk(b.getLeftExpression(), b::setLeftExpression);
                 walk(b.getRightExpression(), b::setRightExpression);

@@ -10,7 +10,18 @@ import io.shardgate.router.result.RowStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.AnyType;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -80,6 +91,7 @@ final class SubqueriesFirst implements Primitive {
                 }
                 f.replace().accept(values.isEmpty() ? new NullValue() : values.getFirst());
             }
+            case QUANTIFIED -> f.replace().accept(quantified(f.comparison(), values));
             case IN_LIST -> {
                 if (values.isEmpty()) {
                     // x IN (no rows) is false and x NOT IN (no rows) true, whatever x is.
@@ -90,6 +102,35 @@ final class SubqueriesFirst implements Primitive {
                 }
             }
         }
+    }
+
+    /**
+     * {@code x > ALL (rows)} as {@code (x > v1 AND x > v2 ...)}, true over no rows; {@code x = ANY
+     * (rows)} as {@code (x = v1 OR ...)}, false over no rows: the same three-valued answers.
+     */
+    private static Expression quantified(ComparisonOperator c, List<Expression> values) {
+        boolean all = ((AnyComparisonExpression) c.getRightExpression()).getAnyType() == AnyType.ALL;
+        if (values.isEmpty()) {
+            return new LongValue(all ? 1 : 0);
+        }
+        Expression out = null;
+        for (Expression v : values) {
+            Expression one = compare(c.getStringExpression(), c.getLeftExpression(), v);
+            out = out == null ? one : all ? new AndExpression(out, one) : new OrExpression(out, one);
+        }
+        return new ParenthesedExpressionList<>(out);
+    }
+
+    private static Expression compare(String op, Expression left, Expression right) {
+        return switch (op) {
+            case "=" -> new EqualsTo(left, right);
+            case "<>", "!=" -> new NotEqualsTo(left, right);
+            case ">" -> new GreaterThan(left, right);
+            case ">=" -> new GreaterThanEquals(left, right);
+            case "<" -> new MinorThan(left, right);
+            case "<=" -> new MinorThanEquals(left, right);
+            default -> throw ShardGateException.notSupported("comparison " + op + " with ALL/ANY over several shards");
+        };
     }
 
     private static Expression row(Row r, List<Column> columns) {

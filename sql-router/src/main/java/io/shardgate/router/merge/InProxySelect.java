@@ -256,7 +256,7 @@ public final class InProxySelect implements Primitive {
     private void bound(long n) {
         if (n > spec.maxRows()) {
             throw new ShardGateException(1038, "HY001", "Out of sort memory: this statement needs more than "
-                    + "limits.maxSortRows (" + spec.maxRows() + ") rows or groups in the proxy", null);
+                    + "limits.maxSortRows (" + spec.maxRows() + ") rows or groups in the proxy; add a LIMIT or raise the limit", null);
         }
     }
 
@@ -267,6 +267,26 @@ public final class InProxySelect implements Primitive {
 
     @Override
     public Description describe() {
-        return Description.of("InProxySelect " + spec.shown(), input.describe());
+        StringBuilder what = new StringBuilder("InProxySelect ").append(spec.shown());
+        if (spec.where() != null) {
+            what.append(" WHERE");
+        }
+        if (spec.aggregates() != null) {
+            what.append(spec.groupKeys().isEmpty() ? "" : " GROUP BY " + spec.groupKeys().size() + " keys (hashed),")
+                    .append(" aggregates ").append(spec.aggregates().size());
+        }
+        if (spec.having() != null) {
+            what.append(" HAVING");
+        }
+        if (spec.distinct()) {
+            what.append(" DISTINCT");
+        }
+        if (!spec.order().isEmpty()) {
+            what.append(" ORDER BY ").append(spec.order().stream().map(k -> k.shown() + (k.descending() ? " DESC" : "")).toList());
+        }
+        if (spec.count() >= 0) {
+            what.append(" LIMIT ").append(spec.offset() > 0 ? spec.offset() + ", " : "").append(spec.count());
+        }
+        return Description.of(what.toString(), input.describe());
     }
 }

@@ -90,7 +90,7 @@ public final class Sort implements Primitive {
 
     private ShardGateException tooMany() {
         return new ShardGateException(1038, "HY001", "Out of sort memory: this cross-shard ORDER BY needs more than "
-                + "limits.maxSortRows (" + maxRows + ") rows in the proxy; add a LIMIT or raise the limit", null);
+                + "limits.maxSortRows (" + maxRows + ") rows or groups in the proxy; add a LIMIT or raise the limit", null);
     }
 
     private Comparator<Keyed> comparator() {

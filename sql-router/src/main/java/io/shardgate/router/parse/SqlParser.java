@@ -142,7 +142,18 @@ public final class SqlParser {
         }
     }
 
-    /** Whether the AST came from the literal-free text (placeholders need splicing back). */
+    /**
+     * A fresh syntax tree of deparsed text (placeholders included), for a copy of part of a
+     * statement that must not share nodes with the original.
+     */
+    public static Statement reparse(String deparsed) {
+        try {
+            return jsql(deparsed);
+        } catch (ParseException | JSQLParserException e) {
+            throw new IllegalStateException("JSqlParser cannot read back its own output: " + deparsed, e);
+        }
+    }
+
     private static Statement jsql(String text) throws ParseException, JSQLParserException {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(text)
                 .withFeature(Feature.allowBackslashEscapeCharacter, true)
