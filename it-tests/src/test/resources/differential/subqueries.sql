@@ -49,7 +49,7 @@ SELECT t.* FROM (SELECT id, qty FROM orders WHERE id BETWEEN 5 AND 8) t ORDER BY
 SELECT t.status, t.n FROM (SELECT status, COUNT(*) AS n FROM orders WHERE id IN (1, 2, 3, 4) GROUP BY status) AS t
 SELECT COUNT(*) FROM (SELECT DISTINCT customer_id FROM orders) AS d
 SELECT MAX(n) FROM (SELECT customer_id, COUNT(*) AS n FROM orders GROUP BY customer_id) AS per_customer
-SELECT c.id, c.name, x.cnt FROM customers c JOIN (SELECT customer_id, COUNT(*) AS cnt FROM orders GROUP BY customer_id) x ON x.customer_id = c.id WHERE c.id < 10 -- refused
+SELECT c.id, c.name, x.cnt FROM customers c JOIN (SELECT customer_id, COUNT(*) AS cnt FROM orders GROUP BY customer_id) x ON x.customer_id = c.id WHERE c.id < 10
 SELECT AVG(total) FROM (SELECT order_id, SUM(qty * price) AS total FROM order_lines GROUP BY order_id) t
 SELECT x.region, x.n FROM (SELECT region, COUNT(*) AS n FROM orders GROUP BY region) x WHERE x.n > 4000
 SELECT * FROM (SELECT code, name FROM regions) r WHERE r.code LIKE 'C%'

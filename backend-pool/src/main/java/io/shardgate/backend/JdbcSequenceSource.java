@@ -49,35 +49,58 @@ public final class JdbcSequenceSource implements SequenceSource {
         return s.blockSize() > 0 ? s.blockSize() : SequenceConfig.DEFAULT_BLOCK_SIZE;
     }
 
+    /**
+     * One statement's ids come from one block, so they are consecutive (as MariaDB gives a multi-row
+     * INSERT, and as drivers assume when they report its keys): when the current block has fewer
+     * left, the rest of it is skipped.
+     */
     @Override
     public synchronized long[] next(String sequence, int count) {
+        long[] block = blocks.get(sequence);
+        if (block == null || block[1] - block[0] < count) {
+            block = reserve(sequence, Math.max(blockSize, count));
+            blocks.put(sequence, block);
+        }
         long[] out = new long[count];
         for (int i = 0; i < count; i++) {
-            long[] block = blocks.get(sequence);
-            if (block == null || block[0] >= block[1]) {
-                block = reserve(sequence, Math.max(blockSize, count - i));
-                blocks.put(sequence, block);
-            }
             out[i] = block[0]++;
         }
         return out;
+    }
+
+    /**
+     * Ids of this proxy's block at or below an explicit id are skipped; past the block, the stored
+     * next value moves past it, so no proxy hands it out later.
+     */
+    @Override
+    public synchronized void observe(String sequence, long explicitId) {
+        long[] block = blocks.get(sequence);
+        if (block != null && explicitId < block[1]) {
+            block[0] = Math.max(block[0], explicitId + 1);
+            return;
+        }
+        String table = MysqlStrings.quoteIdentifier(node.database()) + "." + TABLE;
+        try (Connection c = registry.dataSource(node, ConnectionFlavor.FOUND_ROWS).getConnection()) {
+            ensureRow(c, table, sequence);
+            try (PreparedStatement update = c.prepareStatement("UPDATE " + table
+                    + " SET next_value = GREATEST(next_value, ?) WHERE name = ?")) {
+                update.setLong(1, explicitId == Long.MAX_VALUE ? Long.MAX_VALUE : explicitId + 1);
+                update.setString(2, sequence);
+                update.executeUpdate();
+            }
+            if (block != null) {
+                block[0] = block[1]; // spent: the next id comes from a block past the explicit one
+            }
+        } catch (SQLException e) {
+            throw failure(sequence, e);
+        }
     }
 
     /** [first, end) of a newly reserved block. */
     private long[] reserve(String sequence, int size) {
         String table = MysqlStrings.quoteIdentifier(node.database()) + "." + TABLE;
         try (Connection c = registry.dataSource(node, ConnectionFlavor.FOUND_ROWS).getConnection()) {
-            if (!tableReady) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE IF NOT EXISTS " + table
-                            + " (name VARCHAR(191) NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)");
-                }
-                tableReady = true;
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO " + table + " (name, next_value) VALUES (?, 1)")) {
-                insert.setString(1, sequence);
-                insert.executeUpdate();
-            }
+            ensureRow(c, table, sequence);
             // LAST_INSERT_ID(expr) makes the new value readable on this connection without a race.
             try (PreparedStatement update = c.prepareStatement("UPDATE " + table
                     + " SET next_value = LAST_INSERT_ID(next_value + ?) WHERE name = ?")) {
@@ -91,8 +114,27 @@ public final class JdbcSequenceSource implements SequenceSource {
                 return new long[] {end - size, end};
             }
         } catch (SQLException e) {
-            throw new ShardGateException(ErrorCode.BACKEND_ERROR.number(), e.getSQLState(),
-                    "cannot reserve ids of sequence '" + sequence + "' on data node '" + node.name() + "': " + e.getMessage(), e);
+            throw failure(sequence, e);
         }
+    }
+
+    /** The table, and the sequence's row in it (starting at 1), exist. */
+    private void ensureRow(Connection c, String table, String sequence) throws SQLException {
+        if (!tableReady) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS " + table
+                        + " (name VARCHAR(191) NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)");
+            }
+            tableReady = true;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO " + table + " (name, next_value) VALUES (?, 1)")) {
+            insert.setString(1, sequence);
+            insert.executeUpdate();
+        }
+    }
+
+    private ShardGateException failure(String sequence, SQLException e) {
+        return new ShardGateException(ErrorCode.BACKEND_ERROR.number(), e.getSQLState(),
+                "cannot reserve ids of sequence '" + sequence + "' on data node '" + node.name() + "': " + e.getMessage(), e);
     }
 }

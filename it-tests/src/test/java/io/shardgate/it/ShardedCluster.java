@@ -63,22 +63,30 @@ final class ShardedCluster implements AutoCloseable {
         return c.withServer(new io.shardgate.config.ServerConfig("127.0.0.1", 0, 0, s.maxAllowedPacket()));
     }
 
+    /**
+     * The start of a configuration for two backends: user {@code app} (password {@code app-secret},
+     * schema {@code shop}), data nodes dn0 ({@code shop_0} on the first) and dn1 ({@code shop_1} on
+     * the second), and function {@code by_id} (hash-mod 2). Tests append their own sections.
+     */
+    static final String TWO_NODES = """
+            server: { port: 8066, managerPort: 9066 }
+            users:
+              - { name: app, password: app-secret, schemas: [shop] }
+              - { name: other, password: other, schemas: [] }
+              - { name: admin, password: admin, schemas: [], manager: true }
+            dataHosts:
+              - { name: dh0, user: test, password: test, members: ["127.0.0.1:${port0}"] }
+              - { name: dh1, user: test, password: test, members: ["127.0.0.1:${port1}"] }
+            dataNodes:
+              - { name: dn0, dataHost: dh0, database: shop_0 }
+              - { name: dn1, dataHost: dh1, database: shop_1 }
+            functions:
+              - { name: by_id, type: hash-mod, count: 2 }
+            """;
+
     /** Two backends, {@code shop_0} on the first and {@code shop_1} on the second, orders sharded by id. */
     static ShardedCluster twoShards() throws Exception {
-        return start(2, i -> List.of("shop_" + i), """
-                server: { port: 8066, managerPort: 9066 }
-                users:
-                  - { name: app, password: app-secret, schemas: [shop] }
-                  - { name: other, password: other, schemas: [] }
-                  - { name: admin, password: admin, schemas: [], manager: true }
-                dataHosts:
-                  - { name: dh0, user: test, password: test, members: ["127.0.0.1:${port0}"] }
-                  - { name: dh1, user: test, password: test, members: ["127.0.0.1:${port1}"] }
-                dataNodes:
-                  - { name: dn0, dataHost: dh0, database: shop_0 }
-                  - { name: dn1, dataHost: dh1, database: shop_1 }
-                functions:
-                  - { name: by_id, type: hash-mod, count: 2 }
+        return start(2, i -> List.of("shop_" + i), TWO_NODES + """
                 schemas:
                   - name: shop
                     defaultDataNode: dn0

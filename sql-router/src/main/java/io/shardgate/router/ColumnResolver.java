@@ -25,41 +25,40 @@ import net.sf.jsqlparser.statement.select.Select;
 final class ColumnResolver {
 
     private final StatementContext ctx;
-    private final List<ResolvedTable> tables;
+    private final List<FromEntry> tables;
 
-    ColumnResolver(StatementContext ctx, List<ResolvedTable> tables) {
+    ColumnResolver(StatementContext ctx, List<? extends FromEntry> tables) {
         this.ctx = ctx;
         this.tables = List.copyOf(tables);
     }
 
-    List<ResolvedTable> tables() {
-        return tables;
-    }
-
-    /** The table a column reference names; {@code clause} words the error ("field list", "where clause"). */
-    ResolvedTable tableOf(Column c, String clause) {
+    /** The entry a column reference names; {@code clause} words the error ("field list", "where clause"). */
+    FromEntry tableOf(Column c, String clause) {
         return find(c).orElseThrow(() -> unknown(c, clause));
     }
 
-    private Optional<ResolvedTable> find(Column c) {
+    private Optional<FromEntry> find(Column c) {
         String name = MysqlStrings.unquoteIdentifier(c.getColumnName());
         Table q = c.getTable();
         if (q != null && q.getName() != null) {
             String qualifier = MysqlStrings.unquoteIdentifier(q.getName());
             String schema = q.getSchemaName() == null ? null : MysqlStrings.unquoteIdentifier(q.getSchemaName());
-            for (ResolvedTable t : tables) {
-                boolean matches = t.node().getAlias() != null
-                        ? schema == null && MysqlStrings.unquoteIdentifier(t.node().getAlias().getName()).equalsIgnoreCase(qualifier)
-                        : t.name().equalsIgnoreCase(qualifier) && (schema == null || schema.equalsIgnoreCase(t.schema()));
+            for (FromEntry entry : tables) {
+                boolean matches = switch (entry) {
+                    case ResolvedTable t -> t.node().getAlias() != null
+                            ? schema == null && MysqlStrings.unquoteIdentifier(t.node().getAlias().getName()).equalsIgnoreCase(qualifier)
+                            : t.name().equalsIgnoreCase(qualifier) && (schema == null || schema.equalsIgnoreCase(t.schema()));
+                    case FromEntry.DerivedRows d -> schema == null && d.alias().equalsIgnoreCase(qualifier);
+                };
                 if (matches) {
-                    return Optional.of(t);
+                    return Optional.of(entry);
                 }
             }
             return Optional.empty();
         }
-        List<ResolvedTable> having = new ArrayList<>();
-        for (ResolvedTable t : tables) {
-            if (columnsOf(t).stream().anyMatch(x -> x.name().equalsIgnoreCase(name))) {
+        List<FromEntry> having = new ArrayList<>();
+        for (FromEntry t : tables) {
+            if (names(t).stream().anyMatch(x -> x.equalsIgnoreCase(name))) {
                 having.add(t);
             }
         }
@@ -69,16 +68,19 @@ final class ColumnResolver {
         return having.isEmpty() ? Optional.empty() : Optional.of(having.getFirst());
     }
 
-    /** Whether the reference names a column of one of the tables (and no other). */
-    boolean resolves(Column c) {
-        return find(c).isPresent();
-    }
-
     static ShardGateException unknown(Column c, String clause) {
         String shown = c.getTable() != null && c.getTable().getName() != null
                 ? MysqlStrings.unquoteIdentifier(c.getTable().getName()) + "." + MysqlStrings.unquoteIdentifier(c.getColumnName())
                 : MysqlStrings.unquoteIdentifier(c.getColumnName());
         return new ShardGateException(ErrorCode.BAD_FIELD, shown, clause);
+    }
+
+    /** The column names of an entry, in order. */
+    List<String> names(FromEntry entry) {
+        return switch (entry) {
+            case ResolvedTable t -> columnsOf(t).stream().map(CatalogColumn::name).toList();
+            case FromEntry.DerivedRows d -> d.names();
+        };
     }
 
     /** The table's columns from the catalog, in table order; 1146 when it has none there. */
@@ -97,8 +99,8 @@ final class ColumnResolver {
      * The tables of this FROM clause an expression reads, subqueries included: there only columns
      * qualified by one of these tables' names (and not by the subquery's own tables) count.
      */
-    Set<ResolvedTable> tablesIn(Expression e, String clause) {
-        Set<ResolvedTable> out = new LinkedHashSet<>();
+    Set<FromEntry> tablesIn(Expression e, String clause) {
+        Set<FromEntry> out = new LinkedHashSet<>();
         if (e == null) {
             return out;
         }
@@ -158,11 +160,11 @@ final class ColumnResolver {
                 || n.equals("CURRENT_USER") || n.equals("UTC_DATE") || n.equals("UTC_TIME") || n.equals("UTC_TIMESTAMP");
     }
 
-    private Set<ResolvedTable> outerTablesOf(Select sub) {
+    private Set<FromEntry> outerTablesOf(Select sub) {
         Set<String> own = Subqueries.ownNames(sub);
         String text = sub.toString().toLowerCase(Locale.ROOT);
-        Set<ResolvedTable> out = new LinkedHashSet<>();
-        for (ResolvedTable t : tables) {
+        Set<FromEntry> out = new LinkedHashSet<>();
+        for (FromEntry t : tables) {
             String q = lower(t.qualifier());
             if (!own.contains(q) && Subqueries.mentionsQualifier(text, q)) {
                 out.add(t);
@@ -192,8 +194,9 @@ final class ColumnResolver {
         if (first[0] == null) {
             return null;
         }
-        Optional<ResolvedTable> t = find(first[0]);
-        return t.flatMap(table -> catalogColumn(table, MysqlStrings.unquoteIdentifier(first[0].getColumnName())))
+        Optional<FromEntry> t = find(first[0]);
+        return t.filter(ResolvedTable.class::isInstance)
+                .flatMap(table -> catalogColumn((ResolvedTable) table, MysqlStrings.unquoteIdentifier(first[0].getColumnName())))
                 .map(CatalogColumn::collation)
                 .flatMap(Collations::byName)
                 .map(Collation::id)

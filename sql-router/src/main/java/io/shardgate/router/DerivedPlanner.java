@@ -57,13 +57,7 @@ final class DerivedPlanner implements InProxyPlanner.Source {
         StatementContext innerCtx = ctx.forStatement(inner);
         Primitive rows = SelectPlanner.plan(innerCtx, inner);
         List<String> names = outputNames(innerCtx, inner);
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (names.get(i).equalsIgnoreCase(names.get(j))) {
-                    throw new ShardGateException(1060, "42S21", "Duplicate column name '" + names.get(i) + "'", null);
-                }
-            }
-        }
+        checkDistinct(names);
         return plan(ctx, outer, rows, names, MysqlStrings.unquoteIdentifier(derived.getAlias().getName()));
     }
 
@@ -119,6 +113,17 @@ final class DerivedPlanner implements InProxyPlanner.Source {
         return outer;
     }
 
+    /** A derived table's columns need distinct names (ERROR 1060). */
+    static void checkDistinct(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (names.get(i).equalsIgnoreCase(names.get(j))) {
+                    throw new ShardGateException(1060, "42S21", "Duplicate column name '" + names.get(i) + "'", null);
+                }
+            }
+        }
+    }
+
     /** The column names a SELECT returns: its items' names, {@code *} expanded from the catalog. */
     static List<String> outputNames(StatementContext ctx, Select select) {
         return switch (select) {
@@ -145,8 +150,7 @@ final class DerivedPlanner implements InProxyPlanner.Source {
                 top.forEach(t -> resolver.columnsOf(t).forEach(c -> out.add(c.name())));
             } else if (e instanceof AllTableColumns a) {
                 Column probe = new Column(a.getTable(), "x");
-                ResolvedTable t = resolver.tableOf(probe, "field list");
-                resolver.columnsOf(t).forEach(c -> out.add(c.name()));
+                out.addAll(resolver.names(resolver.tableOf(probe, "field list")));
             } else {
                 out.add(InProxyPlanner.name(item));
             }

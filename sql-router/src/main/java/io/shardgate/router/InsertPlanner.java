@@ -59,7 +59,8 @@ final class InsertPlanner {
         return switch (target.placement()) {
             case Placement.Unsharded u -> {
                 requireSourcesOn(sources, List.of(u.node()), shape, target);
-                yield ctx.route(RouteKind.UNSHARDED, target.name(), List.of(u.node()));
+                yield Sequenced.onOneNode(Sequenced.of(ctx, shape, target, u.node()),
+                        ctx.route(RouteKind.UNSHARDED, target.name(), List.of(u.node())));
             }
             case Placement.Global g -> {
                 requireSourcesOn(sources, g.copies(), shape, target);

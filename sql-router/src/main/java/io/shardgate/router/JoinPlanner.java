@@ -25,7 +25,9 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
@@ -51,7 +53,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
 
     /** A run of co-located tables, one statement to the backends. */
     private static final class Segment {
-        final List<ResolvedTable> tables = new ArrayList<>();
+        final List<FromEntry> tables = new ArrayList<>();
         final List<Join> joins = new ArrayList<>();
         Kind kind;
         /** The join's condition to the segments before: from ON, or WHERE for an inner join. */
@@ -72,21 +74,35 @@ final class JoinPlanner implements InProxyPlanner.Source {
             return kind == Kind.LEFT;
         }
 
+        /** Whether the segment is a statement for the backends (not a derived table's rows). */
+        boolean sql() {
+            return tables.getFirst() instanceof ResolvedTable;
+        }
+
+        /** Whether conditions and expressions over it can go into its statement. */
+        boolean pushable() {
+            return sql() && !nullExtendable();
+        }
+
+        List<ResolvedTable> resolvedTables() {
+            return tables.stream().map(ResolvedTable.class::cast).toList();
+        }
+
         int itemIndex(String key) {
             return AggregatePlanner.indexOf(items, key);
         }
     }
 
-    private record Entry(ResolvedTable table, Join join) {
+    private record Entry(FromEntry table, Join join) {
     }
 
     private final StatementContext ctx;
     private final PlainSelect ps;
     private final SelectParts parts;
     private final ColumnResolver resolver;
-    private final List<ResolvedTable> top;
+    private final List<FromEntry> top;
     private final List<Segment> segments = new ArrayList<>();
-    private final Map<ResolvedTable, Segment> segmentOf = new IdentityHashMap<>();
+    private final Map<FromEntry, Segment> segmentOf = new IdentityHashMap<>();
     private final List<Expression> afterJoins = new ArrayList<>();
     private boolean frozen;
     private int width;
@@ -100,6 +116,14 @@ final class JoinPlanner implements InProxyPlanner.Source {
         this.resolver = new ColumnResolver(ctx, top);
         segment(entries);
         top.forEach(t -> segments.stream().filter(s -> s.tables.contains(t)).findFirst().ifPresent(s -> segmentOf.put(t, s)));
+        for (Segment s : segments) {
+            if (s.tables.getFirst() instanceof FromEntry.DerivedRows d) {
+                // a derived table's rows arrive as its select list: its items, in that order
+                for (String name : d.names()) {
+                    register(s, derivedColumn(d, name));
+                }
+            }
+        }
         distribute();
     }
 
@@ -127,7 +151,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
         return out;
     }
 
-    private ResolvedTable table(FromItem item) {
+    private FromEntry table(FromItem item) {
         if (item instanceof Table t) {
             for (ResolvedTable r : ctx.tables) {
                 if (r.node() == t) {
@@ -135,7 +159,23 @@ final class JoinPlanner implements InProxyPlanner.Source {
                 }
             }
         }
-        throw ShardGateException.notSupported("a derived table or other FROM item joined with tables on other data nodes");
+        if (item instanceof ParenthesedSelect derived && !(derived instanceof net.sf.jsqlparser.statement.select.LateralSubSelect)) {
+            if (derived.getAlias() == null) {
+                throw new ShardGateException(1248, "42000", "Every derived table must have its own alias", null);
+            }
+            Select inner = derived.getSelect();
+            StatementContext innerCtx = ctx.forStatement(inner);
+            List<String> names = DerivedPlanner.outputNames(innerCtx, inner);
+            DerivedPlanner.checkDistinct(names);
+            return new FromEntry.DerivedRows(MysqlStrings.unquoteIdentifier(derived.getAlias().getName()), names,
+                    SelectPlanner.plan(innerCtx, inner));
+        }
+        throw ShardGateException.notSupported("a " + item.getClass().getSimpleName()
+                + " joined with tables on other data nodes");
+    }
+
+    private static Column derivedColumn(FromEntry.DerivedRows d, String name) {
+        return new Column(new Table(MysqlStrings.quoteIdentifier(d.alias())), MysqlStrings.quoteIdentifier(name));
     }
 
     // ---- segments ----
@@ -165,7 +205,8 @@ final class JoinPlanner implements InProxyPlanner.Source {
                 prefix.tables.add(entries.get(i).table());
                 prefix.joins.add(entries.get(i).join());
             }
-            if (right > 1 && colocated(prefix.tables, prefix.joins, List.of()).isEmpty()) {
+            if (right > 1 && (prefix.tables.stream().anyMatch(FromEntry.DerivedRows.class::isInstance)
+                    || colocated(prefix.resolvedTables(), prefix.joins, List.of()).isEmpty())) {
                 throw ShardGateException.notSupported("RIGHT JOIN whose left side spans tables on different data nodes;"
                         + " write it as a LEFT JOIN");
             }
@@ -201,13 +242,16 @@ final class JoinPlanner implements InProxyPlanner.Source {
 
     /** Whether a table can join the segment before it inside the backends' statement. */
     private boolean canMerge(Segment last, Entry e) {
+        if (!last.sql() || !(e.table() instanceof ResolvedTable added)) {
+            return false;
+        }
         Join j = e.join();
         boolean inner = !j.isLeft() && !j.isRight();
         if (!(j.isLeft() && last.kind == Kind.FIRST) && !(inner && last.kind != Kind.LEFT)) {
             return false;
         }
-        List<ResolvedTable> tables = new ArrayList<>(last.tables);
-        tables.add(e.table());
+        List<ResolvedTable> tables = new ArrayList<>(last.resolvedTables());
+        tables.add(added);
         List<Expression> on = new ArrayList<>();
         onConjuncts(j, on);
         for (Expression c : on) {
@@ -219,7 +263,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
         List<Expression> all = new ArrayList<>();
         Colocation.conjuncts(ps.getWhere(), all);
         for (Expression c : all) {
-            Set<ResolvedTable> refs = resolver.tablesIn(c, "where clause");
+            Set<FromEntry> refs = resolver.tablesIn(c, "where clause");
             if (!refs.isEmpty() && tables.containsAll(refs) && !ColumnResolver.hasSubquery(c)) {
                 where.add(c);
             }
@@ -243,7 +287,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
 
     private Set<Segment> segmentsIn(Expression e, String clause) {
         Set<Segment> out = new LinkedHashSet<>();
-        for (ResolvedTable t : resolver.tablesIn(e, clause)) {
+        for (FromEntry t : resolver.tablesIn(e, clause)) {
             out.add(segmentOf.get(t));
         }
         return out;
@@ -257,7 +301,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
             boolean subquery = ColumnResolver.hasSubquery(c);
             if (segs.size() <= 1) {
                 Segment s = segs.isEmpty() ? segments.getFirst() : segs.iterator().next();
-                if (!s.nullExtendable()) {
+                if (s.pushable()) {
                     s.filters.add(c);
                     continue;
                 }
@@ -284,7 +328,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
                         throw new ShardGateException(ErrorCode.BAD_FIELD, c.toString(), "on clause");
                     }
                 }
-                if (segs.isEmpty() || segs.equals(Set.of(s))) {
+                if ((segs.isEmpty() || segs.equals(Set.of(s))) && s.sql()) {
                     s.filters.add(c);
                 } else if (ColumnResolver.hasSubquery(c)) {
                     throw ShardGateException.notSupported("a subquery in a join condition over tables joined in the proxy");
@@ -303,13 +347,13 @@ final class JoinPlanner implements InProxyPlanner.Source {
      */
     private void propagateConstants() {
         for (Segment s : segments) {
-            if (s.kind != Kind.INNER) {
+            if (s.kind != Kind.INNER || !s.sql()) {
                 continue;
             }
             for (int i = 0; i < s.keys.size(); i++) {
                 if (s.leftKeys.get(i) instanceof Column l && s.keys.get(i) instanceof Column r && sameKind(l, r)) {
                     Segment ls = segmentOf.get(resolver.tableOf(l, "on clause"));
-                    if (ls.nullExtendable()) {
+                    if (!ls.pushable()) {
                         continue;
                     }
                     copyPins(ls, l, s, r);
@@ -344,8 +388,11 @@ final class JoinPlanner implements InProxyPlanner.Source {
     }
 
     private boolean sameKind(Column a, Column b) {
-        Optional<CatalogColumn> x = resolver.catalogColumn(resolver.tableOf(a, "on clause"), MysqlStrings.unquoteIdentifier(a.getColumnName()));
-        Optional<CatalogColumn> y = resolver.catalogColumn(resolver.tableOf(b, "on clause"), MysqlStrings.unquoteIdentifier(b.getColumnName()));
+        if (!(resolver.tableOf(a, "on clause") instanceof ResolvedTable ta) || !(resolver.tableOf(b, "on clause") instanceof ResolvedTable tb)) {
+            return false;
+        }
+        Optional<CatalogColumn> x = resolver.catalogColumn(ta, MysqlStrings.unquoteIdentifier(a.getColumnName()));
+        Optional<CatalogColumn> y = resolver.catalogColumn(tb, MysqlStrings.unquoteIdentifier(b.getColumnName()));
         return x.isPresent() && y.isPresent() && x.get().kind() == y.get().kind() && x.get().kind() != ValueKind.OTHER
                 && java.util.Objects.equals(x.get().collation(), y.get().collation());
     }
@@ -357,6 +404,10 @@ final class JoinPlanner implements InProxyPlanner.Source {
         }
         Set<Segment> left = segmentsIn(eq.getLeftExpression(), "on clause");
         Set<Segment> right = segmentsIn(eq.getRightExpression(), "on clause");
+        Expression own = right.equals(Set.of(s)) ? eq.getRightExpression() : eq.getLeftExpression();
+        if (!s.sql() && !(own instanceof Column)) {
+            return false; // a derived table's rows are matched by their columns only
+        }
         if (right.equals(Set.of(s)) && before(left, k)) {
             s.leftKeys.add(eq.getLeftExpression());
             s.keys.add(eq.getRightExpression());
@@ -392,16 +443,17 @@ final class JoinPlanner implements InProxyPlanner.Source {
             s.keys.forEach(k -> register(s, k));
         }
         compileConditions(true);
-        String shown = String.join(", ", top.stream().map(ResolvedTable::qualifier).toList());
+        String shown = String.join(", ", top.stream().map(FromEntry::qualifier).toList());
         InProxySelect.Spec spec = InProxyPlanner.spec(ctx, parts, this, and(afterJoins), "over " + shown);
         freeze();
         List<Eval>[] leftKeys = compileConditions(false);
         List<ProxyJoin.Step> steps = new ArrayList<>();
-        JoinSegment first = null;
+        JoinSide first = null;
         ExpressionCompiler conditions = conditionCompiler(false);
         for (int k = 0; k < segments.size(); k++) {
             Segment s = segments.get(k);
-            JoinSegment side = new JoinSegment(ctx, select(s), s.keys);
+            JoinSide side = s.tables.getFirst() instanceof FromEntry.DerivedRows d ? new DerivedSide(d)
+                    : new JoinSegment(ctx, select(s), s.keys);
             if (k == 0) {
                 first = side;
                 continue;
@@ -414,7 +466,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
                 keyCollations[i] = c != null ? c : resolver.collation(s.leftKeys.get(i));
             }
             Eval residual = s.residual.isEmpty() ? null : conditions.compile(and(s.residual));
-            String name = String.join(", ", s.tables.stream().map(ResolvedTable::qualifier).toList());
+            String name = String.join(", ", s.tables.stream().map(FromEntry::qualifier).toList());
             steps.add(new ProxyJoin.Step(side, s.kind == Kind.LEFT, leftKeys[k], rightKeys, keyCollations, residual, name));
         }
         ProxyJoin join = new ProxyJoin(first, steps, slotCollations(), ctx.rules.limits().maxJoinRows());
@@ -461,7 +513,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
             items.add(new SelectItem<>(new net.sf.jsqlparser.expression.LongValue(1), new Alias("_sg_c0", true)));
         }
         select.setSelectItems(items);
-        select.setFromItem(s.tables.getFirst().node());
+        select.setFromItem(s.resolvedTables().getFirst().node());
         select.setJoins(s.joins.isEmpty() ? null : new ArrayList<>(s.joins));
         select.setWhere(and(s.filters));
         return select;
@@ -472,14 +524,15 @@ final class JoinPlanner implements InProxyPlanner.Source {
     @Override
     public Optional<Integer> slot(Expression e, boolean collecting) {
         if (e instanceof Column c && !ColumnResolver.isKeyword(c)) {
-            ResolvedTable t = resolver.tableOf(c, "field list");
-            return Optional.of(slotOf(segmentOf.get(t), qualified(t, c), collecting));
+            FromEntry t = resolver.tableOf(c, "field list");
+            return Optional.of(slotOf(segmentOf.get(t), t instanceof ResolvedTable r ? qualified(r, c) : c, collecting));
         }
         Set<Segment> segs = segmentsIn(e, "field list");
         if (segs.isEmpty()) {
-            return Optional.of(slotOf(segments.getFirst(), e, collecting));
+            Optional<Segment> any = segments.stream().filter(Segment::pushable).findFirst();
+            return any.map(s -> slotOf(s, e, collecting));
         }
-        if (segs.size() == 1 && !segs.iterator().next().nullExtendable()) {
+        if (segs.size() == 1 && segs.iterator().next().pushable()) {
             return Optional.of(slotOf(segs.iterator().next(), e, collecting));
         }
         if (ColumnResolver.hasSubquery(e)) {
@@ -511,8 +564,12 @@ final class JoinPlanner implements InProxyPlanner.Source {
 
     private String itemKey(Segment s, Expression e) {
         if (e instanceof Column c && !ColumnResolver.isKeyword(c)) {
-            ResolvedTable t = resolver.tableOf(c, "field list");
-            return "c:" + t.qualifier().toLowerCase(Locale.ROOT) + "." + MysqlStrings.unquoteIdentifier(c.getColumnName()).toLowerCase(Locale.ROOT);
+            FromEntry t = resolver.tableOf(c, "field list");
+            String name = MysqlStrings.unquoteIdentifier(c.getColumnName());
+            if (t instanceof FromEntry.DerivedRows d && d.names().stream().noneMatch(name::equalsIgnoreCase)) {
+                throw ColumnResolver.unknown(c, "field list");
+            }
+            return "c:" + t.qualifier().toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT);
         }
         return "e:" + e.toString().toLowerCase(Locale.ROOT);
     }
@@ -531,7 +588,7 @@ final class JoinPlanner implements InProxyPlanner.Source {
 
     @Override
     public List<InProxyPlanner.StarColumn> star(SelectItem<?> item, boolean collecting) {
-        List<ResolvedTable> tables;
+        List<FromEntry> tables;
         if (item.getExpression() instanceof AllTableColumns a) {
             Column probe = new Column(a.getTable(), "*");
             tables = List.of(top.stream().filter(t -> {
@@ -545,10 +602,10 @@ final class JoinPlanner implements InProxyPlanner.Source {
             throw new IllegalArgumentException("not a star item: " + item);
         }
         List<InProxyPlanner.StarColumn> out = new ArrayList<>();
-        for (ResolvedTable t : tables) {
-            for (CatalogColumn c : resolver.columnsOf(t)) {
-                Column column = new Column(new Table(MysqlStrings.quoteIdentifier(t.qualifier())), MysqlStrings.quoteIdentifier(c.name()));
-                out.add(new InProxyPlanner.StarColumn(slotOf(segmentOf.get(t), column, collecting), c.name()));
+        for (FromEntry t : tables) {
+            for (String name : resolver.names(t)) {
+                Column column = new Column(new Table(MysqlStrings.quoteIdentifier(t.qualifier())), MysqlStrings.quoteIdentifier(name));
+                out.add(new InProxyPlanner.StarColumn(slotOf(segmentOf.get(t), column, collecting), name));
             }
         }
         return out;

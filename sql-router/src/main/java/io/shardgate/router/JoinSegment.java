@@ -27,7 +27,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  * a batch of rows from the other side ({@link #lookup}): {@code key IN (...)} appended to its
  * WHERE, and when the key is the shard key of its table each shard is sent only its own values.
  */
-final class JoinSegment {
+final class JoinSegment implements JoinSide {
 
     private final StatementContext ctx;
     private final PlainSelect select;
@@ -98,19 +98,16 @@ final class JoinSegment {
         return io.shardgate.router.parse.MysqlStrings.unquoteIdentifier(c.getTable().getName()).equalsIgnoreCase(t.qualifier());
     }
 
-    /** Whether the segment is one table sharded over several nodes (not one node or one copy). */
-    boolean multiNode() {
-        return nodes.size() > 1;
-    }
-
     /** Every row of the segment (its own filters applied). */
-    Route scan() {
+    @Override
+    public Route scan() {
         select.setWhere(filters);
         return route(nodes);
     }
 
     /** No rows, the segment's columns: for a lookup that was never needed. */
-    Route shape() {
+    @Override
+    public Route shape() {
         select.setWhere(filters);
         Limit limit = select.getLimit();
         select.setLimit(new Limit().withRowCount(new LongValue(0)));
@@ -125,7 +122,13 @@ final class JoinSegment {
      * The rows whose keys equal one of the given tuples (no NULLs in them). Each node gets the
      * tuples it can hold; null when no node can hold any.
      */
-    Route lookup(List<SqlValue[]> tuples) {
+    @Override
+    public boolean canLookUp() {
+        return true;
+    }
+
+    @Override
+    public Route lookup(List<SqlValue[]> tuples) {
         Map<DataNode, List<SqlValue[]>> byNode = new LinkedHashMap<>();
         int partitionBy = -1;
         for (int i = 0; i < keyShards.length; i++) {
@@ -196,7 +199,8 @@ final class JoinSegment {
         return new Route(kind, target, ctx.logicalSchema(), statements);
     }
 
-    Description describe(String role) {
+    @Override
+    public Description describe(String role) {
         select.setWhere(filters);
         List<Description> children = new ArrayList<>();
         for (DataNode n : nodes) {

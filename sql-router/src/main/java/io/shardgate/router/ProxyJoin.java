@@ -4,7 +4,6 @@ import io.shardgate.router.merge.Slots;
 import io.shardgate.router.plan.Description;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
-import io.shardgate.router.plan.Route;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.ListRowStream;
 import io.shardgate.router.result.Result;
@@ -50,17 +49,17 @@ final class ProxyJoin implements Primitive {
      * @param keyCollations per key, the collation text keys compare by (null: the values' own)
      * @param residual  the rest of the join condition over the joined row, or null
      */
-    record Step(JoinSegment side, boolean outer, List<Eval> leftKeys, int[] rightKeys, Integer[] keyCollations,
+    record Step(JoinSide side, boolean outer, List<Eval> leftKeys, int[] rightKeys, Integer[] keyCollations,
                 Eval residual, String shown) {
     }
 
-    private final JoinSegment first;
+    private final JoinSide first;
     private final List<Step> steps;
     private final Integer[] slotCollations;
     private final long maxRows;
 
     /** @param slotCollations per slot of the joined row, the collation its text compares by (or null) */
-    ProxyJoin(JoinSegment first, List<Step> steps, Integer[] slotCollations, long maxRows) {
+    ProxyJoin(JoinSide first, List<Step> steps, Integer[] slotCollations, long maxRows) {
         this.first = first;
         this.steps = List.copyOf(steps);
         this.slotCollations = slotCollations;
@@ -102,8 +101,8 @@ final class ProxyJoin implements Primitive {
                 + ") rows of " + what + " in the proxy; narrow it with WHERE conditions", null);
     }
 
-    private static RowStream run(Route route, ExecutionContext context) {
-        return (RowStream) route.execute(context);
+    private static RowStream run(Primitive plan, ExecutionContext context) {
+        return (RowStream) plan.execute(context);
     }
 
     /** The rows so far joined with one more side. */
@@ -120,8 +119,9 @@ final class ProxyJoin implements Primitive {
         private Slots joinedSlots;
         private boolean[] numeric;
         private boolean leftDone;
-        /** Without keys: the whole side. */
+        /** Read whole: the side's rows, and hashed by key when there are keys. */
         private List<Row> all;
+        private Map<Canonical.Key, List<Row>> hashed;
 
         Joined(RowStream left, Step step, ExecutionContext context) {
             this.left = left;
@@ -176,6 +176,14 @@ final class ProxyJoin implements Primitive {
                 }
                 return;
             }
+            if (!step.side().canLookUp()) {
+                loadAll();
+                for (Row l : batch) {
+                    SqlValue[] k = leftKey(l);
+                    emit(l, k == null || hashed.isEmpty() ? List.of() : hashed.getOrDefault(key(k), List.of()));
+                }
+                return;
+            }
             List<SqlValue[]> keys = new ArrayList<>(batch.size());
             Map<Canonical.Key, SqlValue[]> distinct = new LinkedHashMap<>();
             for (Row l : batch) {
@@ -207,27 +215,17 @@ final class ProxyJoin implements Primitive {
         }
 
         private Map<Canonical.Key, List<Row>> lookup(List<SqlValue[]> tuples) {
-            Route route = step.side().lookup(tuples);
-            if (route == null) {
+            Primitive lookup = step.side().lookup(tuples);
+            if (lookup == null) {
                 return Map.of();
             }
             Map<Canonical.Key, List<Row>> out = new HashMap<>();
             long held = 0;
-            try (RowStream rows = run(route, context)) {
+            try (RowStream rows = run(lookup, context)) {
                 setRight(rows.columns());
                 Slots right = new Slots(rightColumns, rightCollations());
                 for (Row r = rows.next(); r != null; r = rows.next()) {
-                    SqlValue[] values = right.of(r);
-                    SqlValue[] k = new SqlValue[step.rightKeys().length];
-                    boolean isNull = false;
-                    for (int i = 0; i < k.length; i++) {
-                        k[i] = values[step.rightKeys()[i]];
-                        isNull |= k[i].isNull();
-                    }
-                    if (isNull) {
-                        continue;
-                    }
-                    out.computeIfAbsent(key(k), x -> new ArrayList<>()).add(r);
+                    hash(r, right, out);
                     if (++held > maxRows) {
                         throw tooMany("one batch's matches");
                     }
@@ -236,17 +234,38 @@ final class ProxyJoin implements Primitive {
             return out;
         }
 
+        /** Files a row of the side under its key; rows with a NULL key part match nothing. */
+        private void hash(Row r, Slots right, Map<Canonical.Key, List<Row>> into) {
+            SqlValue[] values = right.of(r);
+            SqlValue[] k = new SqlValue[step.rightKeys().length];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = values[step.rightKeys()[i]];
+                if (k[i].isNull()) {
+                    return;
+                }
+            }
+            into.computeIfAbsent(key(k), x -> new ArrayList<>()).add(r);
+        }
+
+        /** The whole side, once: for a join without keys, or a side that cannot be looked up. */
         private void loadAll() {
             if (all != null) {
                 return;
             }
             all = new ArrayList<>();
+            hashed = new HashMap<>();
+            long held = 0;
             try (RowStream rows = run(step.side().scan(), context)) {
                 setRight(rows.columns());
+                Slots right = step.leftKeys().isEmpty() ? null : new Slots(rightColumns, rightCollations());
                 for (Row r = rows.next(); r != null; r = rows.next()) {
-                    all.add(r);
-                    if (all.size() > maxRows) {
-                        throw tooMany("'" + step.shown() + "', joined without an equality,");
+                    if (++held > maxRows) {
+                        throw tooMany("'" + step.shown() + "', read whole,");
+                    }
+                    if (right == null) {
+                        all.add(r);
+                    } else {
+                        hash(r, right, hashed);
                     }
                 }
             }
@@ -339,7 +358,8 @@ final class ProxyJoin implements Primitive {
         List<Description> children = new ArrayList<>();
         children.add(first.describe("read"));
         for (Step s : steps) {
-            String how = s.leftKeys().isEmpty() ? "nested loop over the whole side" : "batched lookup";
+            String how = s.leftKeys().isEmpty() ? "nested loop over the whole side"
+                    : s.side().canLookUp() ? "batched lookup" : "hash join over the whole side";
             children.add(Description.of((s.outer() ? "LEFT JOIN " : "JOIN ") + s.shown() + ": " + how,
                     s.side().describe("join")));
         }

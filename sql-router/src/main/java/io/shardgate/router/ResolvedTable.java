@@ -7,14 +7,15 @@ import net.sf.jsqlparser.schema.Table;
  *
  * @param node the AST node, rewritten per data node when rendering
  */
-record ResolvedTable(Table node, String schema, String name, Placement placement) {
+record ResolvedTable(Table node, String schema, String name, Placement placement) implements FromEntry {
 
     boolean sharded() {
         return placement instanceof Placement.Sharded;
     }
 
     /** The name a column qualifier uses for this reference: its alias if it has one. */
-    String qualifier() {
+    @Override
+    public String qualifier() {
         return node.getAlias() != null ? node.getAlias().getName() : name;
     }
 }

@@ -7,14 +7,27 @@ package io.shardgate.router;
 public interface SequenceSource {
 
     /**
-     * {@code count} new ids of the named sequence, ascending (not necessarily contiguous across
-     * calls).
+     * {@code count} new ids of the named sequence: consecutive, and greater than every id handed
+     * out or observed before.
      */
     long[] next(String sequence, int count);
 
+    /**
+     * An id was given explicitly: later ids of the sequence must be greater, as MariaDB's
+     * AUTO_INCREMENT counter moves past an explicit value.
+     */
+    void observe(String sequence, long explicitId);
+
     /** No sequences configured: inserts that need one are refused. */
-    SequenceSource NONE = (sequence, count) -> {
-        throw ShardGateException.notSupported("an AUTO_INCREMENT id for '" + sequence + "' without a global sequence: "
-                + "configure 'sequences' so ids are unique across shards, or give the id explicitly");
+    SequenceSource NONE = new SequenceSource() {
+        @Override
+        public long[] next(String sequence, int count) {
+            throw ShardGateException.notSupported("an AUTO_INCREMENT id for '" + sequence + "' without a global sequence: "
+                    + "configure 'sequences' so ids are unique across shards, or give the id explicitly");
+        }
+
+        @Override
+        public void observe(String sequence, long explicitId) {
+        }
     };
 }

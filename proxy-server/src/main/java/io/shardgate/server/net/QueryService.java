@@ -75,7 +75,9 @@ final class QueryService {
         Result result = plan.execute(new ExecutionContext(session.executor(), session));
         switch (result) {
             case UpdateResult u -> {
-                session.statementInsertedId(u.lastInsertId());
+                if (u.generated()) {
+                    session.statementInsertedId(u.lastInsertId());
+                }
                 writer.ok(u, status(more));
             }
             case RowStream rows -> {
