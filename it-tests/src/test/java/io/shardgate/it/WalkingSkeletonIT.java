@@ -381,6 +381,30 @@ class WalkingSkeletonIT {
         }
     }
 
+    /** DDL cannot be undone: when it fails on some shards, the error says where it failed and where it applied. */
+    @Test
+    @Order(15)
+    void ddlThatFailsOnOneShardNamesWhereItFailedAndWhereItApplied() throws Exception {
+        // tags is sharded over dn0 and dn1; its table on dn1 already has the column ALTER adds
+        try (Connection shard1 = cluster.direct(1, "shop_1"); Statement direct = shard1.createStatement()) {
+            direct.execute("ALTER TABLE tags ADD COLUMN extra INT");
+        }
+        try (Connection c = cluster.connect("shop"); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("ALTER TABLE tags ADD COLUMN extra INT"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1060);
+                        assertThat(e.getMessage()).contains("Duplicate column name 'extra'")
+                                .contains("failed on dn1").contains("applied on dn0");
+                    });
+            try (Connection shard0 = cluster.direct(0, "shop_0"); Statement direct = shard0.createStatement();
+                 ResultSet rs = direct.executeQuery("SHOW COLUMNS FROM tags LIKE 'extra'")) {
+                assertThat(rs.next()).as("the ALTER applied on dn0").isTrue();
+            }
+            assertThat(strings(st, "SELECT 'still usable'")).containsExactly("still usable");
+            st.execute("ALTER TABLE tags DROP COLUMN extra");
+        }
+    }
+
     private static List<Long> ids(Statement st, String sql) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {
