@@ -27,6 +27,15 @@ final class BackendErrors {
                 "Data node '" + node.name() + "': " + firstLine(e), e);
     }
 
+    /** For statements of the session's transaction as a whole (savepoints), tied to no one node. */
+    static ShardGateException translate(SQLException e) {
+        if (e.getErrorCode() > 0 && e.getErrorCode() < 2000) {
+            return new ShardGateException(e.getErrorCode(), e.getSQLState(), e.getMessage(), e);
+        }
+        return new ShardGateException(ErrorCode.BACKEND_ERROR.number(), e.getSQLState() == null ? "HY000" : e.getSQLState(),
+                firstLine(e), e);
+    }
+
     static boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();
         return state != null && state.startsWith("08");

@@ -82,6 +82,8 @@ final class LocalSelect {
                 case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER" -> Optional.of(s.user() + "@" + s.clientHost());
                 case "CONNECTION_ID" -> Optional.of(s.connectionId());
                 case "LAST_INSERT_ID" -> Optional.of(s.lastInsertId());
+                case "ROW_COUNT" -> Optional.of(s.rowCount());
+                case "FOUND_ROWS" -> Optional.of(s.foundRows());
                 case "VERSION" -> Optional.of(nullable(s.systemVariable("version", VariableScope.DEFAULT)));
                 default -> Optional.empty();
             };
@@ -90,7 +92,7 @@ final class LocalSelect {
     }
 
     /** {@code @@session.x}, {@code @@global.x}, {@code @@x}: the parser keeps the prefix in the name. */
-    private static Object systemVariable(String name, SessionState s) {
+    static Object systemVariable(String name, SessionState s) {
         String n = unquote(name);
         VariableScope scope = VariableScope.DEFAULT;
         String lower = n.toLowerCase(Locale.ROOT);

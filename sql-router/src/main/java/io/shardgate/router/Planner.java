@@ -1,5 +1,6 @@
 package io.shardgate.router;
 
+import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.SqlParser;
 import io.shardgate.router.plan.LocalResult;
@@ -65,14 +66,15 @@ public final class Planner {
             throw ShardGateException.notSupported("SELECT ... INTO (variables and files belong to one backend session)");
         }
         return switch (keyword) {
-            case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
-                    planAst(parsed, session);
+            case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE" ->
+                    SelectLimit.apply(planAst(withVariables(parsed, session), session), parsed, session);
+            case "CREATE", "DROP", "TRUNCATE", "ALTER" -> planAst(parsed, session);
             case "SET" -> SetParser.parse(in, AnyNode.pick(rules, session.schema()));
             case "SHOW" -> ShowPlanner.plan(in, session, rules);
             // DESCRIBE and DESC are synonyms of EXPLAIN: followed by a statement they explain it
             case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
-            case "BEGIN", "START", "COMMIT", "ROLLBACK" -> TransactionParser.parse(in);
+            case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in);
             default -> throw ShardGateException.notSupported(keyword + " statement");
         };
     }
@@ -110,17 +112,27 @@ public final class Planner {
         };
     }
 
+    /**
+     * The statement with the client's variables put in as values: a backend's session has neither
+     * the client's user variables nor (for those the proxy keeps) its system variables. A system
+     * variable the proxy does not know stays for the backend to answer.
+     */
+    private static ParsedSql withVariables(ParsedSql parsed, SessionState session) {
+        return SqlParser.withVariables(parsed, session.backslashEscapes(), session.clientCharset(), token -> {
+            if (token.startsWith("@@")) {
+                try {
+                    return LocalSelect.systemVariable(token.substring(2), session);
+                } catch (ShardGateException unknown) {
+                    return SqlParser.AS_WRITTEN;
+                }
+            }
+            return session.userVariable(MysqlStrings.userVariableName(token.substring(1), session.backslashEscapes()));
+        });
+    }
+
     /** A top-level INTO in a SELECT (JSqlParser cannot parse {@code INTO @var}). */
     private static boolean selectsInto(ParsedSql parsed) {
-        int depth = 0;
-        for (int i = 0; i < parsed.tokens().size(); i++) {
-            String t = parsed.keyword(i);
-            depth += t.equals("(") ? 1 : t.equals(")") ? -1 : 0;
-            if (depth == 0 && t.equals("INTO")) {
-                return true;
-            }
-        }
-        return false;
+        return parsed.topLevel("INTO") >= 0;
     }
 
     private StatementContext context(ParsedSql parsed, SessionState session, Statement ast) {

@@ -8,6 +8,7 @@ import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
 import io.shardgate.router.plan.RouteKind;
 import io.shardgate.router.plan.SessionState;
+import io.shardgate.router.plan.ShowDiagnostics;
 import io.shardgate.router.plan.ShardStatement;
 import io.shardgate.router.plan.ShowTables;
 import io.shardgate.router.plan.ShowVariables;
@@ -67,8 +68,22 @@ final class ShowPlanner {
         if (in.accept("VARIABLES")) {
             return new ShowVariables(scope, like(true));
         }
-        if (scope == VariableScope.DEFAULT && (in.accept("WARNINGS") || in.accept("ERRORS"))) {
-            return emptyDiagnostics();
+        if (in.accept("STATUS")) {
+            return ShowVariables.status(scope == VariableScope.DEFAULT ? VariableScope.SESSION : scope, like(true));
+        }
+        if (scope == VariableScope.DEFAULT) {
+            if (in.accept("WARNINGS") || in.accept("ERRORS")) {
+                return diagnostics(in.previous().equals("ERRORS"), false);
+            }
+            if (in.accept("COUNT")) {
+                for (String t : new String[] {"(", "*", ")"}) {
+                    in.expect(t);
+                }
+                if (!(in.accept("WARNINGS") || in.accept("ERRORS"))) {
+                    throw in.syntax("expected WARNINGS or ERRORS");
+                }
+                return diagnostics(in.previous().equals("ERRORS"), true);
+            }
         }
         throw ShardGateException.notSupported("SHOW " + (in.atEnd() ? "" : in.peek()) + " statement");
     }
@@ -154,11 +169,27 @@ final class ShowPlanner {
         return r;
     }
 
-    private static Primitive emptyDiagnostics() {
-        List<Column> columns = List.of(
-                new Column("", "", "", "Level", "", Column.UTF8MB4_GENERAL_CI, 28, ColumnType.VAR_STRING, Column.NOT_NULL, 39),
-                new Column("", "", "", "Code", "", Column.BINARY_COLLATION, 4, ColumnType.LONG, Column.NOT_NULL | Column.UNSIGNED | Column.NUM, 0),
-                new Column("", "", "", "Message", "", Column.UTF8MB4_GENERAL_CI, 2048, ColumnType.VAR_STRING, Column.NOT_NULL, 39));
-        return new LocalResult("SHOW WARNINGS", columns, List.of());
+    /** SHOW WARNINGS | ERRORS [LIMIT [offset,] count], SHOW COUNT(*) WARNINGS | ERRORS. */
+    private Primitive diagnostics(boolean errors, boolean count) {
+        long offset = 0;
+        long limit = Long.MAX_VALUE;
+        if (!count && in.accept("LIMIT")) {
+            limit = number();
+            if (in.accept(",")) {
+                offset = limit;
+                limit = number();
+            }
+        }
+        if (!in.atEnd()) {
+            throw in.syntax("unexpected text");
+        }
+        return new ShowDiagnostics(errors, count, offset, limit);
+    }
+
+    private long number() {
+        if (in.type() != TokenType.NUMBER) {
+            throw in.syntax("expected a number");
+        }
+        return Long.parseLong(in.next());
     }
 }

@@ -97,6 +97,37 @@ public final class FakeShardExecutor implements ShardExecutor {
     }
 
     @Override
+    public void savepoint(String name) {
+        calls.add("savepoint " + name);
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        calls.add("rollback to " + name);
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        calls.add("release " + name);
+    }
+
+    @Override
+    public boolean inReadOnlyTransaction() {
+        return false;
+    }
+
+    @Override
+    public void settings(io.shardgate.router.plan.BackendSettings settings) {
+        calls.add("settings " + settings.values());
+    }
+
+    @Override
+    public Object trySetting(String name, String valueSql) {
+        calls.add("try " + name + " = " + valueSql);
+        return valueSql;
+    }
+
+    @Override
     public void autocommit(boolean on) {
         calls.add("autocommit " + on);
     }

@@ -24,6 +24,7 @@ import io.shardgate.protocol.Wire;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.server.session.Session;
+import io.shardgate.server.session.SessionDiagnostics;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -46,6 +47,9 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA, Capability.DEPRECATE_EOF);
 
     private enum State { GREETED, AUTH_SWITCHED, COMMANDS, CLOSED }
+
+    /** SHOW WARNINGS rows kept per statement: MariaDB's max_error_count ceiling. */
+    private static final int MAX_LISTED_CONDITIONS = 65535;
 
     private final ServerContext server;
     private final Authenticator authenticator;
@@ -160,9 +164,12 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         } else {
             ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
                     : ConnectionFlavor.AFFECTED_ROWS;
-            JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
+            SessionDiagnostics diagnostics = new SessionDiagnostics(MAX_LISTED_CONDITIONS);
+            JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
+                    diagnostics);
             Session s = new Session(id, account, clientHost, server.rules(), server.variables(), executor,
-                    response.characterSet());
+                    response.characterSet(), diagnostics, server.status());
+            server.status().connection();
             if (response.database() != null && !response.database().isEmpty()) {
                 s.useSchema(response.database());
             }

@@ -13,12 +13,16 @@ import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
 import io.shardgate.server.session.Session;
+import io.shardgate.server.session.SessionDiagnostics;
+import io.shardgate.server.session.StatementClass;
 import java.util.List;
 
 /**
- * A client's SQL from text to written result: parse, plan, execute, write. With
- * CLIENT_MULTI_STATEMENTS several statements run in order, each result but the last flagged
- * SERVER_MORE_RESULTS_EXISTS, stopping at the first error as MariaDB does.
+ * A client's SQL from text to written result: parse, plan, execute, write, and the session's
+ * bookkeeping around each statement (its warnings, ROW_COUNT(), FOUND_ROWS(), status counters,
+ * the status flags of its last packet). With CLIENT_MULTI_STATEMENTS several statements run in
+ * order, each result but the last flagged SERVER_MORE_RESULTS_EXISTS, stopping at the first
+ * error as MariaDB does.
  */
 final class QueryService {
 
@@ -37,7 +41,7 @@ final class QueryService {
     void query(String sql) {
         List<ParsedSql> statements;
         try {
-            statements = SqlParser.parseAll(sql, session.backslashEscapes());
+            statements = SqlParser.parseAll(sql, session.backslashEscapes(), session.clientCharset());
             if (statements.isEmpty()) {
                 throw new ShardGateException(ErrorCode.EMPTY_QUERY);
             }
@@ -46,45 +50,58 @@ final class QueryService {
                         "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
             }
         } catch (ShardGateException e) {
+            session.diagnosticsArea().begin();
+            session.diagnosticsArea().fail(e, false);
             writer.error(e);
             return;
         }
         for (int i = 0; i < statements.size(); i++) {
-            try {
-                execute(statements.get(i), i < statements.size() - 1);
-            } catch (ShardGateException e) {
-                writer.error(e);
+            ParsedSql statement = statements.get(i);
+            StatementClass kind = StatementClass.of(statement);
+            if (!run(kind, () -> planner.plan(statement, session), i < statements.size() - 1)) {
                 return;
             }
         }
     }
 
     void useSchema(String schema) {
+        run(new StatementClass("Com_change_db", false, false), () -> new UseSchema(schema), false);
+    }
+
+    /** Runs one statement and writes its result or error; false when it failed. */
+    private boolean run(StatementClass kind, java.util.function.Supplier<Primitive> plan, boolean more) {
+        SessionDiagnostics diagnostics = session.diagnosticsArea();
+        session.counted(kind);
+        diagnostics.begin();
         try {
-            run(new UseSchema(schema), false);
+            Result result = plan.get().execute(new ExecutionContext(session.executor(), session));
+            switch (result) {
+                case UpdateResult u -> {
+                    if (u.generated()) {
+                        session.statementInsertedId(u.lastInsertId());
+                    }
+                    int warnings = diagnostics.end(kind.usesTables());
+                    session.statementCounted(u.affectedRows(), null);
+                    writer.ok(u, new ResultWriter.Ending(status(more), warnings));
+                }
+                case RowStream rows -> {
+                    long sent;
+                    try (rows) {
+                        sent = writer.rows(rows, status(more), () -> {
+                            int warnings = diagnostics.end(kind.usesTables());
+                            return new ResultWriter.Ending(status(more), warnings);
+                        });
+                    }
+                    Long backendFound = diagnostics.backendFoundRows();
+                    session.statementCounted(-1, kind.select() ? (backendFound != null ? backendFound : sent) : null);
+                }
+            }
+            return true;
         } catch (ShardGateException e) {
+            diagnostics.fail(e, kind.usesTables());
+            session.statementCounted(-1, null);
             writer.error(e);
-        }
-    }
-
-    private void execute(ParsedSql statement, boolean more) {
-        run(planner.plan(statement, session), more);
-    }
-
-    private void run(Primitive plan, boolean more) {
-        Result result = plan.execute(new ExecutionContext(session.executor(), session));
-        switch (result) {
-            case UpdateResult u -> {
-                if (u.generated()) {
-                    session.statementInsertedId(u.lastInsertId());
-                }
-                writer.ok(u, status(more));
-            }
-            case RowStream rows -> {
-                try (rows) {
-                    writer.rows(rows, status(more));
-                }
-            }
+            return false;
         }
     }
 
@@ -95,6 +112,12 @@ final class QueryService {
         }
         if (session.executor().inTransaction()) {
             s |= ServerStatus.IN_TRANS.bit();
+        }
+        if (session.executor().inReadOnlyTransaction()) {
+            s |= ServerStatus.IN_TRANS_READONLY.bit();
+        }
+        if (!session.backslashEscapes()) {
+            s |= ServerStatus.NO_BACKSLASH_ESCAPES.bit();
         }
         if (more) {
             s |= ServerStatus.MORE_RESULTS_EXISTS.bit();

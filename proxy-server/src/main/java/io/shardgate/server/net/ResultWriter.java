@@ -13,25 +13,34 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
+import io.shardgate.server.session.ResultEncoding;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes results in the text protocol: OK, ERR, and result sets (column count, definitions, EOF
- * unless the client deprecated it, rows, and the closing EOF or 0xFE-OK). The one place an
- * exception becomes an ERR packet.
+ * unless the client deprecated it, rows, and the closing EOF or 0xFE-OK), in the client's
+ * character_set_results. The one place an exception becomes an ERR packet.
  */
 final class ResultWriter {
 
-    private final PacketWriter out;
-    private final boolean deprecateEof;
-
-    ResultWriter(PacketWriter out, int clientCapabilities) {
-        this.out = out;
-        this.deprecateEof = Capability.DEPRECATE_EOF.in(clientCapabilities);
+    /** What the packet that ends a statement carries, known only once its rows are all read. */
+    record Ending(int status, int warnings) {
     }
 
-    void ok(UpdateResult r, int status) {
-        out.write(new OkPacket(r.affectedRows(), r.lastInsertId(), status, r.warnings(), r.info() == null ? "" : r.info()));
+    private final PacketWriter out;
+    private final boolean deprecateEof;
+    private final Supplier<ResultEncoding> encoding;
+
+    /** @param encoding the session's result encoding, as it is when a result is written */
+    ResultWriter(PacketWriter out, int clientCapabilities, Supplier<ResultEncoding> encoding) {
+        this.out = out;
+        this.deprecateEof = Capability.DEPRECATE_EOF.in(clientCapabilities);
+        this.encoding = encoding;
+    }
+
+    void ok(UpdateResult r, Ending end) {
+        out.write(new OkPacket(r.affectedRows(), r.lastInsertId(), end.status(), end.warnings(), r.info() == null ? "" : r.info()));
     }
 
     void ok(int status) {
@@ -39,38 +48,54 @@ final class ResultWriter {
     }
 
     void error(ShardGateException e) {
-        out.write(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage() == null ? "" : e.getMessage()));
+        out.write(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage() == null ? "" : e.getMessage())
+                .in(encoding.get().names()));
     }
 
     /**
-     * Streams the rows. A failure after the header has gone out still ends the result properly:
-     * MySQL clients accept an ERR packet in place of the closing EOF.
+     * Streams the rows and returns how many went out. The stream is closed before the closing
+     * packet, so that the backends' warnings have been read when {@code ending} is asked. A
+     * failure after the header has gone out is thrown; the caller's ERR packet then ends the
+     * result (MySQL clients accept an ERR in place of the closing EOF).
      */
-    void rows(RowStream rows, int status) {
+    long rows(RowStream rows, int headerStatus, Supplier<Ending> ending) {
+        ResultEncoding enc = encoding.get();
         List<Column> columns = rows.columns();
         out.write(new ColumnCountPacket(columns.size()));
         for (Column c : columns) {
-            out.write(definition(c));
+            out.write(definition(enc.column(c)).in(enc.names()));
         }
         if (!deprecateEof) {
-            out.write(new EofPacket(0, status));
+            out.write(new EofPacket(0, headerStatus));
         }
-        try {
-            for (Row r = rows.next(); r != null; r = rows.next()) {
-                byte[][] cells = r.cells();
-                out.write(buf -> TextResultRow.write(buf, cells));
-            }
-        } catch (ShardGateException e) {
-            error(e);
-            return;
+        long sent = 0;
+        boolean convert = !enc.passThrough();
+        Column[] cols = columns.toArray(Column[]::new);
+        for (Row r = rows.next(); r != null; r = rows.next()) {
+            byte[][] cells = convert ? convert(enc, cols, r.cells()) : r.cells();
+            out.write(buf -> TextResultRow.write(buf, cells));
+            sent++;
         }
-        out.write(deprecateEof ? new OkPacket(0, 0, status, 0, "").asResultSetEnd() : new EofPacket(0, status));
+        rows.close();
+        Ending end = ending.get();
+        out.write(deprecateEof ? new OkPacket(0, 0, end.status(), end.warnings(), "").asResultSetEnd()
+                : new EofPacket(end.warnings(), end.status()));
+        return sent;
+    }
+
+    private static byte[][] convert(ResultEncoding enc, Column[] columns, byte[][] cells) {
+        byte[][] out = new byte[cells.length][];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = enc.value(columns[i], cells[i]);
+        }
+        return out;
     }
 
     /** Column definitions alone, as COM_FIELD_LIST returns them (with an empty default value). */
     void fieldList(List<Column> columns, int status) {
+        ResultEncoding enc = encoding.get();
         for (Column c : columns) {
-            out.write(definition(c).withDefaultValue(null));
+            out.write(definition(enc.column(c)).withDefaultValue(null, enc.names()));
         }
         out.write(deprecateEof ? new OkPacket(0, 0, status, 0, "").asResultSetEnd() : new EofPacket(0, status));
     }

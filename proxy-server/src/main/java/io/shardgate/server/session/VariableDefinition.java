@@ -8,10 +8,35 @@ import java.util.Locale;
 /**
  * A system variable ShardGate knows: its kind decides how SET values are checked and how the value
  * reads back (booleans are 1/0 in SELECT, ON/OFF in SHOW VARIABLES, as in MariaDB).
+ *
+ * @param backendName the variable's name on the backends when a client's value must be in force
+ *                    on the backend connections that run its statements (sql_mode, time_zone);
+ *                    null for variables the proxy itself implements or that do not matter there
  */
-record VariableDefinition(String name, Kind kind, Object defaultValue, boolean readOnly) {
+record VariableDefinition(String name, Kind kind, Object defaultValue, boolean readOnly, String backendName) {
 
-    enum Kind { BOOLEAN, INTEGER, STRING }
+    enum Kind { BOOLEAN, INTEGER, DECIMAL, STRING }
+
+    VariableDefinition(String name, Kind kind, Object defaultValue, boolean readOnly) {
+        this(name, kind, defaultValue, readOnly, null);
+    }
+
+    boolean appliedToBackends() {
+        return backendName != null;
+    }
+
+    /** The same variable with another default (the backends' own, read at start). */
+    VariableDefinition withDefault(Object value) {
+        return new VariableDefinition(name, kind, value, readOnly, backendName);
+    }
+
+    /** Whether {@code value} (as {@link #accept} stored it) is the default. */
+    boolean isDefault(Object value) {
+        if (value instanceof BigDecimal a && defaultValue instanceof BigDecimal b) {
+            return a.compareTo(b) == 0;
+        }
+        return java.util.Objects.equals(value, defaultValue);
+    }
 
     /** The value to store for a SET, or 1231/1232 when it does not fit the kind. */
     Object accept(Object value) {
@@ -21,6 +46,7 @@ record VariableDefinition(String name, Kind kind, Object defaultValue, boolean r
         return switch (kind) {
             case BOOLEAN -> bool(value);
             case INTEGER -> integer(value);
+            case DECIMAL -> decimal(value);
             case STRING -> {
                 if (value == null && name.equals("character_set_results")) {
                     // NULL means "send results in each column's own character set"
@@ -64,6 +90,16 @@ record VariableDefinition(String name, Kind kind, Object defaultValue, boolean r
             return b.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
         }
         throw new ShardGateException(1232, "42000", "Incorrect argument type to variable '" + name + "'", null);
+    }
+
+    private Object decimal(Object value) {
+        // MariaDB shows its DOUBLE variables with 6 decimals (max_statement_time 1.500000)
+        return switch (value) {
+            case BigDecimal d -> d.setScale(6, java.math.RoundingMode.HALF_UP);
+            case Long l -> BigDecimal.valueOf(l).setScale(6);
+            case java.math.BigInteger b -> new BigDecimal(b).setScale(6);
+            case null, default -> throw new ShardGateException(1232, "42000", "Incorrect argument type to variable '" + name + "'", null);
+        };
     }
 
     /** How SHOW VARIABLES prints the value. */

@@ -18,6 +18,11 @@ abstract class Accumulator {
 
     abstract SqlValue result();
 
+    /** Whether {@link #result()} was cut short (GROUP_CONCAT past group_concat_max_len). */
+    boolean cut() {
+        return false;
+    }
+
     /** Builds fresh accumulators for each group, knowing the input columns' types. */
     static final class Factory {
 
@@ -330,6 +335,11 @@ abstract class Accumulator {
             if (out.size() > maxLength) {
                 full = true;
             }
+        }
+
+        @Override
+        boolean cut() {
+            return full;
         }
 
         @Override

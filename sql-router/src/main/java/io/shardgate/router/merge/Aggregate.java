@@ -1,6 +1,7 @@
 package io.shardgate.router.merge;
 
 import io.shardgate.router.plan.Description;
+import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.result.Column;
@@ -57,7 +58,7 @@ public final class Aggregate implements Primitive {
     public Result execute(ExecutionContext context) {
         RowStream in = (RowStream) input.execute(context);
         try {
-            return new Grouped(in, groupConcatMaxLen(context));
+            return new Grouped(in, groupConcatMaxLen(context), context.session().diagnostics());
         } catch (RuntimeException e) {
             in.close();
             throw e;
@@ -87,9 +88,12 @@ public final class Aggregate implements Primitive {
         private Row pending;
         private boolean started;
         private boolean emittedScalar;
+        private final Diagnostics diagnostics;
+        private long groups;
 
-        Grouped(RowStream in, long groupConcatMaxLen) {
+        Grouped(RowStream in, long groupConcatMaxLen, Diagnostics diagnostics) {
             this.in = in;
+            this.diagnostics = diagnostics;
             List<Column> inCols = in.columns();
             groupCmp = comparators(inCols, range(groupColumns), groupCollations);
             distinctCmp = comparators(inCols, distinctColumns, distinctCollations);
@@ -193,8 +197,12 @@ public final class Aggregate implements Primitive {
             for (int i = 0; i < groupColumns; i++) {
                 cells[c++] = first.cell(i);
             }
+            groups++;
             for (Accumulator a : acc) {
                 cells[c++] = text(a.result());
+                if (a.cut()) {
+                    diagnostics.add(GroupConcatCut.warning(groups));
+                }
             }
             for (int p : passthrough) {
                 cells[c++] = first == null ? null : first.cell(p);

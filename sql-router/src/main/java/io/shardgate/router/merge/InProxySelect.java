@@ -211,11 +211,16 @@ public final class InProxySelect implements Primitive {
         }
         long maxLen = groupConcatMaxLen(context);
         long seq = 0;
+        long number = 0;
         for (Group g : groups.values()) {
             SqlValue[] slotsOfGroup = new SqlValue[width + spec.aggregates().size()];
             System.arraycopy(g.first, 0, slotsOfGroup, 0, width);
+            number++;
             for (int i = 0; i < g.states.size(); i++) {
                 slotsOfGroup[width + i] = g.states.get(i).result(maxLen);
+                if (g.states.get(i).cut()) {
+                    context.session().diagnostics().add(GroupConcatCut.warning(number));
+                }
             }
             if (passes(spec.having(), slotsOfGroup)) {
                 rows.add(output(slotsOfGroup, seq++));

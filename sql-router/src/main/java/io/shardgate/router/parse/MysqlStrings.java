@@ -2,7 +2,6 @@ package io.shardgate.router.parse;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Decoding and encoding of MySQL string literals. */
@@ -39,7 +38,7 @@ public final class MysqlStrings {
             t = t.substring(1);
         }
         String text = unquote(t, backslashEscapes);
-        return binary ? text.getBytes(StandardCharsets.UTF_8) : text;
+        return binary ? RawBytes.utf8(text) : text;
     }
 
     private static int firstQuote(String t) {
@@ -97,6 +96,30 @@ public final class MysqlStrings {
             }
         }
         return sb.append('\'').toString();
+    }
+
+    /** {@code @name}, {@code @`name`}, {@code @"name"} or {@code @'name'}: the name after the {@code @}. */
+    public static String userVariableName(String written, boolean backslashEscapes) {
+        return written.startsWith("'") ? unquote(written, backslashEscapes) : unquoteIdentifier(written);
+    }
+
+    /**
+     * A literal MariaDB reads back as {@code value}: NULL, a number as digits, bytes (and text
+     * holding a client's raw bytes) as {@code X'...'}, text quoted.
+     */
+    public static String literal(Object value) {
+        return switch (value) {
+            case null -> "NULL";
+            case Long l -> l.toString();
+            case Integer i -> i.toString();
+            case BigInteger b -> b.toString();
+            case java.math.BigDecimal d -> d.toPlainString();
+            case byte[] bytes -> RawBytes.hexLiteral(bytes);
+            default -> {
+                String s = String.valueOf(value);
+                yield RawBytes.hasRawBytes(s) ? RawBytes.hexLiteral(RawBytes.utf8(s)) : quote(s);
+            }
+        };
     }
 
     /** A backquoted identifier. */

@@ -1,0 +1,57 @@
+package io.shardgate.backend;
+
+import com.mysql.cj.NativeSession;
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.shardgate.router.plan.Condition;
+import io.shardgate.router.plan.Diagnostics;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a backend statement leaves behind that must be read on its connection before the
+ * connection goes back to the pool: its warnings (SHOW WARNINGS, only when the OK or EOF packet
+ * counted some) and, after a SQL_CALC_FOUND_ROWS query, FOUND_ROWS().
+ */
+final class StatementEnd {
+
+    private static final String CALC_FOUND_ROWS = "SQL_CALC_FOUND_ROWS";
+
+    private StatementEnd() {
+    }
+
+    /**
+     * Whether the statement asks for FOUND_ROWS(): the option follows SELECT (and maybe other
+     * options), so only the statement's head is looked at.
+     */
+    static boolean calculatesFoundRows(String sql) {
+        int head = Math.min(sql.length(), 80);
+        return sql.regionMatches(true, 0, "SELECT", 0, 6)
+                && sql.substring(0, head).toUpperCase(Locale.ROOT).contains(CALC_FOUND_ROWS);
+    }
+
+    /** Reads the last statement's conditions (and found rows) off {@code c} into {@code sink}. */
+    static void collect(Connection c, Diagnostics sink, boolean foundRows) throws SQLException {
+        int count = ((NativeSession) c.unwrap(JdbcConnection.class).getSession()).getProtocol().getWarningCount();
+        if (count > 0) {
+            List<Condition> listed = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW WARNINGS")) {
+                while (rs.next()) {
+                    listed.add(new Condition(Condition.Level.of(rs.getString(1)), rs.getInt(2), rs.getString(3)));
+                }
+            }
+            sink.add(count, listed);
+        }
+        if (foundRows) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT FOUND_ROWS()")) {
+                if (rs.next()) {
+                    sink.foundRows(rs.getLong(1));
+                }
+            }
+        }
+    }
+}
