@@ -178,14 +178,14 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     }
 
     /**
-     * Runs {@code SET SESSION name = value} on a pooled connection of the first data node (not one
-     * a transaction holds: a SET starts no transaction), so the backend judges the value, then reads it back. The
-     * connection is left with the value set, and recorded so.
+     * Runs {@code SET SESSION name = value} on a connection of the first data node, so the backend
+     * judges the value, then reads it back. The connection is left with the value set, and recorded
+     * so.
      */
     @Override
     public Object trySetting(String name, String valueSql) {
         DataNode node = rules.nodes().getFirst();
-        Lease lease = connections.borrow(node);
+        Lease lease = connections.forSetting(node);
         try (Statement st = lease.connection().createStatement()) {
             st.execute("SET SESSION " + name + " = " + valueSql);
             StatementEnd.collect(lease.connection(), diagnostics, false);
@@ -194,7 +194,8 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
                 rs.next();
                 value = switch (rs.getMetaData().getColumnType(1)) {
                     case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> rs.getLong(1);
-                    case Types.DECIMAL, Types.NUMERIC, Types.DOUBLE, Types.FLOAT, Types.REAL -> rs.getBigDecimal(1);
+                    case Types.DOUBLE, Types.FLOAT, Types.REAL -> rs.getDouble(1);
+                    case Types.DECIMAL, Types.NUMERIC -> rs.getBigDecimal(1);
                     default -> rs.getString(1);
                 };
                 if (rs.wasNull()) {

@@ -80,8 +80,18 @@ final class SessionConnections {
         }
     }
 
-    /** A pooled connection with the session's settings, outside any transaction (to check a SET). */
-    Lease borrow(DataNode node) {
+    /**
+     * A connection to check a SET on: the transaction's own for {@code node} when it holds one (a
+     * SET starts no transaction), else a pooled one outside any transaction.
+     */
+    Lease forSetting(DataNode node) {
+        synchronized (this) {
+            Lease pinned = transaction == null ? null : transaction.lease(node.name());
+            if (pinned != null) {
+                applySettings(pinned, node);
+                return pinned;
+            }
+        }
         return open(node, false);
     }
 

@@ -115,7 +115,6 @@ public final class ShardGateServer implements AutoCloseable {
                     case Integer n -> (long) n;
                     case Long n -> n;
                     case java.math.BigInteger n -> n.longValue();
-                    case Double d -> java.math.BigDecimal.valueOf(d);
                     case null -> null;
                     default -> v instanceof Number ? v : String.valueOf(v);
                 });

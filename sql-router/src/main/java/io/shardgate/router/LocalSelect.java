@@ -122,6 +122,8 @@ final class LocalSelect {
         return switch (v) {
             case Long l -> Column.computedInteger(name);
             case BigInteger b -> Column.computedInteger(name);
+            case Double d -> new Column("", "", "", name, "", Column.BINARY_COLLATION, 21, ColumnType.DOUBLE,
+                    Column.BINARY | Column.NUM, 6);
             case BigDecimal d -> new Column("", "", "", name, "", Column.BINARY_COLLATION, d.precision() + 2,
                     ColumnType.NEWDECIMAL, Column.BINARY | Column.NUM, Math.max(0, d.scale()));
             default -> v == Constants.NULL
@@ -131,6 +133,9 @@ final class LocalSelect {
     }
 
     private static String text(Object v) {
+        if (v instanceof Double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
         return v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v);
     }
 

@@ -168,7 +168,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
                     diagnostics);
             Session s = new Session(id, account, clientHost, server.rules(), server.variables(), executor,
-                    response.characterSet(), diagnostics, server.status());
+                    response.characterSet(), diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities));
             server.status().connection();
             if (response.database() != null && !response.database().isEmpty()) {
                 s.useSchema(response.database());

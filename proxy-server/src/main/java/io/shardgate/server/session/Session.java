@@ -42,7 +42,7 @@ public final class Session implements SessionState {
 
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
-                   SessionDiagnostics diagnostics, StatusCounters globalStatus) {
+                   SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -52,6 +52,9 @@ public final class Session implements SessionState {
         this.diagnostics = diagnostics;
         this.globalStatus = globalStatus;
         this.values = new SessionVariables(variables, executor, collationId);
+        if (ignoreSpace) {
+            values.ignoreSpace();
+        }
     }
 
     public ShardExecutor executor() {

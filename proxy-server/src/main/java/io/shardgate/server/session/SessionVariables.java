@@ -4,8 +4,6 @@ import io.shardgate.router.ShardGateException;
 import io.shardgate.router.plan.BackendSettings;
 import io.shardgate.router.plan.SetValue;
 import io.shardgate.router.plan.ShardExecutor;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +39,35 @@ final class SessionVariables {
         syncCharsets();
     }
 
+    /**
+     * A client that connected with CLIENT_IGNORE_SPACE gets IGNORE_SPACE in its sql_mode, as
+     * MariaDB gives it (after the modes MariaDB lists before it: REAL_AS_FLOAT, PIPES_AS_CONCAT,
+     * ANSI_QUOTES).
+     */
+    void ignoreSpace() {
+        String mode = String.valueOf(values.get("sql_mode"));
+        java.util.List<String> modes = new java.util.ArrayList<>(mode.isEmpty() ? java.util.List.of()
+                : java.util.Arrays.asList(mode.split(",")));
+        if (modes.contains("IGNORE_SPACE")) {
+            return;
+        }
+        int at = 0;
+        while (at < modes.size() && java.util.Set.of("REAL_AS_FLOAT", "PIPES_AS_CONCAT", "ANSI_QUOTES").contains(modes.get(at))) {
+            at++;
+        }
+        modes.add(at, "IGNORE_SPACE");
+        String value = String.join(",", modes);
+        values.put("sql_mode", value);
+        backend("sql_mode", BackendSettings.literal(value));
+    }
+
     SessionCharsets charsets() {
         return charsets;
     }
 
     Object get(String name) {
         if (name.equalsIgnoreCase(MAX_EXECUTION_TIME)) {
-            return ((BigDecimal) values.get("max_statement_time")).movePointRight(3).setScale(0, RoundingMode.DOWN).longValue();
+            return (long) ((Double) values.get("max_statement_time") * 1000);
         }
         return values.get(variables.canonical(name));
     }
@@ -60,7 +80,7 @@ final class SessionVariables {
     String set(String name, Object value) {
         if (name.equalsIgnoreCase(MAX_EXECUTION_TIME)) {
             Object seconds = value == SetValue.DEFAULT || !(value instanceof Long ms) ? value
-                    : BigDecimal.valueOf(ms).movePointLeft(3);
+                    : ms / 1000.0;
             return set("max_statement_time", seconds);
         }
         String canonical = variables.canonical(name);

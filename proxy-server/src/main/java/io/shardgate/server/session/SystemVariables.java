@@ -74,7 +74,7 @@ public final class SystemVariables {
         applied(d, "max_error_count", Kind.INTEGER, 64L);
         applied(d, "max_sort_length", Kind.INTEGER, 1024L);
         applied(d, "default_week_format", Kind.INTEGER, 0L);
-        applied(d, "max_statement_time", Kind.DECIMAL, new java.math.BigDecimal("0.000000"));
+        applied(d, "max_statement_time", Kind.DOUBLE, 0.0);
         applied(d, "optimizer_switch", Kind.STRING, "");
         string(d, "character_set_database", "utf8mb4");
         string(d, "character_set_server", "utf8mb4");

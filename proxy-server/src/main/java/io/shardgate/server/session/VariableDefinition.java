@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 record VariableDefinition(String name, Kind kind, Object defaultValue, boolean readOnly, String backendName) {
 
-    enum Kind { BOOLEAN, INTEGER, DECIMAL, STRING }
+    enum Kind { BOOLEAN, INTEGER, DOUBLE, STRING }
 
     VariableDefinition(String name, Kind kind, Object defaultValue, boolean readOnly) {
         this(name, kind, defaultValue, readOnly, null);
@@ -32,9 +32,6 @@ record VariableDefinition(String name, Kind kind, Object defaultValue, boolean r
 
     /** Whether {@code value} (as {@link #accept} stored it) is the default. */
     boolean isDefault(Object value) {
-        if (value instanceof BigDecimal a && defaultValue instanceof BigDecimal b) {
-            return a.compareTo(b) == 0;
-        }
         return java.util.Objects.equals(value, defaultValue);
     }
 
@@ -46,7 +43,7 @@ record VariableDefinition(String name, Kind kind, Object defaultValue, boolean r
         return switch (kind) {
             case BOOLEAN -> bool(value);
             case INTEGER -> integer(value);
-            case DECIMAL -> decimal(value);
+            case DOUBLE -> number(value);
             case STRING -> {
                 if (value == null && name.equals("character_set_results")) {
                     // NULL means "send results in each column's own character set"
@@ -92,12 +89,10 @@ record VariableDefinition(String name, Kind kind, Object defaultValue, boolean r
         throw new ShardGateException(1232, "42000", "Incorrect argument type to variable '" + name + "'", null);
     }
 
-    private Object decimal(Object value) {
-        // MariaDB shows its DOUBLE variables with 6 decimals (max_statement_time 1.500000)
+    private Object number(Object value) {
         return switch (value) {
-            case BigDecimal d -> d.setScale(6, java.math.RoundingMode.HALF_UP);
-            case Long l -> BigDecimal.valueOf(l).setScale(6);
-            case java.math.BigInteger b -> new BigDecimal(b).setScale(6);
+            case Double d -> d;
+            case Number n -> n.doubleValue();
             case null, default -> throw new ShardGateException(1232, "42000", "Incorrect argument type to variable '" + name + "'", null);
         };
     }
@@ -106,6 +101,9 @@ record VariableDefinition(String name, Kind kind, Object defaultValue, boolean r
     String show(Object value) {
         if (kind == Kind.BOOLEAN && value instanceof Long l) {
             return l == 0 ? "OFF" : "ON";
+        }
+        if (kind == Kind.DOUBLE && value instanceof Double d) {
+            return String.format(java.util.Locale.ROOT, "%.6f", d); // as MariaDB shows max_statement_time
         }
         return value == null ? "" : String.valueOf(value);
     }

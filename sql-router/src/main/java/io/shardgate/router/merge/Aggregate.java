@@ -89,7 +89,8 @@ public final class Aggregate implements Primitive {
         private boolean started;
         private boolean emittedScalar;
         private final Diagnostics diagnostics;
-        private long groups;
+        /** Input rows read, which MariaDB's GROUP_CONCAT warning numbers the cut row by. */
+        private long rowsRead;
 
         Grouped(RowStream in, long groupConcatMaxLen, Diagnostics diagnostics) {
             this.in = in;
@@ -155,9 +156,15 @@ public final class Aggregate implements Primitive {
             Row previous = null;
             while (pending != null && sameGroup(first, pending)) {
                 boolean newDistinct = previous == null || !sameDistinct(previous, pending);
+                rowsRead++;
                 for (int i = 0; i < acc.size(); i++) {
                     if (!calls.get(i).distinct() || newDistinct) {
-                        acc.get(i).add(pending.cells());
+                        Accumulator a = acc.get(i);
+                        boolean wasCut = a.cut();
+                        a.add(pending.cells());
+                        if (!wasCut && a.cut()) {
+                            diagnostics.add(GroupConcatCut.warning(rowsRead));
+                        }
                     }
                 }
                 previous = pending;
@@ -197,12 +204,8 @@ public final class Aggregate implements Primitive {
             for (int i = 0; i < groupColumns; i++) {
                 cells[c++] = first.cell(i);
             }
-            groups++;
             for (Accumulator a : acc) {
                 cells[c++] = text(a.result());
-                if (a.cut()) {
-                    diagnostics.add(GroupConcatCut.warning(groups));
-                }
             }
             for (int p : passthrough) {
                 cells[c++] = first == null ? null : first.cell(p);

@@ -114,6 +114,7 @@ public final class MysqlStrings {
             case Integer i -> i.toString();
             case BigInteger b -> b.toString();
             case java.math.BigDecimal d -> d.toPlainString();
+            case Double d -> java.math.BigDecimal.valueOf(d).toPlainString();
             case byte[] bytes -> RawBytes.hexLiteral(bytes);
             default -> {
                 String s = String.valueOf(value);
