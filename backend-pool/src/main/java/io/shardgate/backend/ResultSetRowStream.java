@@ -28,6 +28,7 @@ final class ResultSetRowStream implements RowStream {
     private final Diagnostics diagnostics;
     private final boolean foundRows;
     private boolean closed;
+    private int indexFlags;
 
     /**
      * @param diagnostics where the statement's warnings go when the stream ends
@@ -66,6 +67,7 @@ final class ResultSetRowStream implements RowStream {
         }
         try {
             if (!rs.next()) {
+                indexFlags = StatementEnd.indexFlags(lease.connection());
                 close();
                 return null;
             }
@@ -92,7 +94,7 @@ final class ResultSetRowStream implements RowStream {
             rs.close();
             statement.close();
             // The EOF has been read: its warning count is the statement's.
-            StatementEnd.collect(lease.connection(), diagnostics, foundRows);
+            StatementEnd.collect(lease.connection(), diagnostics, foundRows, indexFlags);
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, lease.member());
         } finally {

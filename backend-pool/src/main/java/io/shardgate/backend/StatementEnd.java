@@ -2,6 +2,7 @@ package io.shardgate.backend;
 
 import com.mysql.cj.NativeSession;
 import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.protocol.a.NativeProtocol;
 import io.shardgate.router.plan.Condition;
 import io.shardgate.router.plan.Diagnostics;
 import java.sql.Connection;
@@ -15,11 +16,14 @@ import java.util.Locale;
 /**
  * What a backend statement leaves behind that must be read on its connection before the
  * connection goes back to the pool: its warnings (SHOW WARNINGS, only when the OK or EOF packet
- * counted some) and, after a SQL_CALC_FOUND_ROWS query, FOUND_ROWS().
+ * counted some), whether it used an index (status flags the client sees too) and, after a
+ * SQL_CALC_FOUND_ROWS query, FOUND_ROWS().
  */
 final class StatementEnd {
 
     private static final String CALC_FOUND_ROWS = "SQL_CALC_FOUND_ROWS";
+    /** SERVER_STATUS_NO_GOOD_INDEX_USED and SERVER_STATUS_NO_INDEX_USED: how the backend ran it. */
+    private static final int INDEX_FLAGS = 16 | 32;
 
     private StatementEnd() {
     }
@@ -34,9 +38,29 @@ final class StatementEnd {
                 && sql.substring(0, head).toUpperCase(Locale.ROOT).contains(CALC_FOUND_ROWS);
     }
 
+    /**
+     * The index flags of the statement whose last packet was just read. Read them before closing a
+     * streamed result: Connector/J forgets them then.
+     */
+    static int indexFlags(Connection c) throws SQLException {
+        return protocol(c).getServerSession().getStatusFlags() & INDEX_FLAGS;
+    }
+
+    private static NativeProtocol protocol(Connection c) throws SQLException {
+        return ((NativeSession) c.unwrap(JdbcConnection.class).getSession()).getProtocol();
+    }
+
     /** Reads the last statement's conditions (and found rows) off {@code c} into {@code sink}. */
     static void collect(Connection c, Diagnostics sink, boolean foundRows) throws SQLException {
-        int count = ((NativeSession) c.unwrap(JdbcConnection.class).getSession()).getProtocol().getWarningCount();
+        collect(c, sink, foundRows, indexFlags(c));
+    }
+
+    /** {@link #collect(Connection, Diagnostics, boolean)} with the index flags read earlier. */
+    static void collect(Connection c, Diagnostics sink, boolean foundRows, int indexFlags) throws SQLException {
+        if (indexFlags != 0) {
+            sink.statusFlags(indexFlags);
+        }
+        int count = protocol(c).getWarningCount();
         if (count > 0) {
             List<Condition> listed = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW WARNINGS")) {

@@ -63,10 +63,16 @@ public final class RawClient implements AutoCloseable {
 
     /** Sends the handshake response; returns the server's next packet (OK, ERR or auth switch). */
     public byte[] login(String user, String password, String database, String plugin, int capabilities) throws IOException {
+        return login(user, password, database, plugin, capabilities, 45);
+    }
+
+    /** @param collation the handshake's character set byte (8 latin1_swedish_ci, 33 utf8mb3, 45 utf8mb4, 63 binary) */
+    public byte[] login(String user, String password, String database, String plugin, int capabilities, int collation)
+            throws IOException {
         byte[] auth = password.isEmpty() ? new byte[0]
                 : NativePassword.scramble(password.getBytes(StandardCharsets.UTF_8), greeting.authPluginData());
         int caps = capabilities | (database != null ? Capability.CONNECT_WITH_DB.bit() : 0);
-        HandshakeResponse41 response = new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of());
+        HandshakeResponse41 response = new HandshakeResponse41(caps, 16 << 20, collation, user, auth, database, plugin, Map.of());
         ByteBuf buf = Unpooled.buffer();
         response.writePayload(buf);
         byte[] payload = new byte[buf.readableBytes()];
@@ -76,7 +82,11 @@ public final class RawClient implements AutoCloseable {
     }
 
     public byte[] command(int code, String argument) throws IOException {
-        byte[] arg = argument.getBytes(StandardCharsets.UTF_8);
+        return command(code, argument.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A command with its argument as raw bytes (a query in the client's own character set). */
+    public byte[] command(int code, byte[] arg) throws IOException {
         byte[] payload = new byte[1 + arg.length];
         payload[0] = (byte) code;
         System.arraycopy(arg, 0, payload, 1, arg.length);

@@ -106,7 +106,7 @@ final class QueryService {
     }
 
     int status(boolean more) {
-        int s = 0;
+        int s = session.diagnosticsArea().backendStatusFlags();
         if (session.autocommit()) {
             s |= ServerStatus.AUTOCOMMIT.bit();
         }

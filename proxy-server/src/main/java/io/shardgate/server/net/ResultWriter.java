@@ -63,13 +63,13 @@ final class ResultWriter {
         List<Column> columns = rows.columns();
         out.write(new ColumnCountPacket(columns.size()));
         for (Column c : columns) {
-            out.write(definition(enc.column(c)).in(enc.names()));
+            out.write(definition(enc.column(c)).in(enc.columnNames()));
         }
         if (!deprecateEof) {
             out.write(new EofPacket(0, headerStatus));
         }
         long sent = 0;
-        boolean convert = !enc.passThrough();
+        boolean convert = !enc.valuesPassThrough();
         Column[] cols = columns.toArray(Column[]::new);
         for (Row r = rows.next(); r != null; r = rows.next()) {
             byte[][] cells = convert ? convert(enc, cols, r.cells()) : r.cells();
@@ -95,7 +95,7 @@ final class ResultWriter {
     void fieldList(List<Column> columns, int status) {
         ResultEncoding enc = encoding.get();
         for (Column c : columns) {
-            out.write(definition(enc.column(c)).withDefaultValue(null, enc.names()));
+            out.write(definition(enc.column(c)).withDefaultValue(null, enc.columnNames()));
         }
         out.write(deprecateEof ? new OkPacket(0, 0, status, 0, "").asResultSetEnd() : new EofPacket(0, status));
     }

@@ -26,19 +26,34 @@ public record ResultEncoding(MariaDbCharset target, int textCollation) {
 
     public static final ResultEncoding UTF8MB4 = new ResultEncoding(MariaDbCharset.UTF8MB4, Column.UTF8MB4_GENERAL_CI);
 
+    private static boolean isBlob(Column c) {
+        return switch (c.type()) {
+            case TINY_BLOB, BLOB, MEDIUM_BLOB, LONG_BLOB -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isText(Column c) {
         return c.collationId() != Column.BINARY_COLLATION;
     }
 
-    /** Whether values and definitions go out as the backends sent them. */
-    public boolean passThrough() {
-        return target == null || target == MariaDbCharset.UTF8MB4 && textCollation == Column.UTF8MB4_GENERAL_CI;
+    /** Whether values go out as the backends sent them (column definitions may still change). */
+    public boolean valuesPassThrough() {
+        return target == null || target == MariaDbCharset.UTF8MB4 || target == MariaDbCharset.BINARY;
     }
 
     /** The column as the client's definition shows it. */
     public Column column(Column c) {
-        if (target == null || !isText(c)) {
+        if (!isText(c)) {
             return c;
+        }
+        if (target == null) {
+            // Unconverted, MariaDB reports a TEXT column's own length in bytes (65535), not the
+            // characters times 4 it reports for utf8mb4 results; a VARCHAR's is the same either way.
+            return isBlob(c) && c.length() < MAX_LENGTH
+                    ? new Column(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), c.collationId(),
+                            c.length() / MariaDbCharset.UTF8MB4.maxBytes(), c.type(), c.flags(), c.decimals())
+                    : c;
         }
         long length = c.length() >= MAX_LENGTH ? MAX_LENGTH
                 : Math.min(MAX_LENGTH, c.length() / MariaDbCharset.UTF8MB4.maxBytes() * target.maxBytes());
@@ -59,9 +74,18 @@ public record ResultEncoding(MariaDbCharset target, int textCollation) {
         return target.encode(new String(utf8, StandardCharsets.UTF_8));
     }
 
-    /** Column names and error messages, which MariaDB also sends in character_set_results. */
+    /** Error messages, which MariaDB also sends in character_set_results. */
     public Charset names() {
         return target == null || target == MariaDbCharset.BINARY ? StandardCharsets.UTF_8 : target.charset();
+    }
+
+    /**
+     * Column and table names: MariaDB keeps them in utf8mb3, so a 4-byte character of a name (an
+     * alias, a literal's text) reaches the client as {@code ?} whatever character_set_results is.
+     */
+    public Charset columnNames() {
+        return target == null || target.isUtf8() || target == MariaDbCharset.BINARY ? MariaDbCharset.UTF8MB3.charset()
+                : target.charset();
     }
 
     private static boolean hasFourByteSequence(byte[] utf8) {

@@ -24,6 +24,7 @@ public final class SessionDiagnostics implements Diagnostics {
     private long count;
     private final List<Condition> listed = new ArrayList<>();
     private Long foundRows;
+    private int statusFlags;
 
     /** The last statement's, as the client sees them. */
     private List<Condition> visible = List.of();
@@ -49,11 +50,22 @@ public final class SessionDiagnostics implements Diagnostics {
         foundRows = foundRows == null ? rows : foundRows + rows;
     }
 
+    @Override
+    public synchronized void statusFlags(int flags) {
+        statusFlags |= flags;
+    }
+
+    /** The backends' status flags of the running statement. */
+    public synchronized int backendStatusFlags() {
+        return statusFlags;
+    }
+
     /** A statement starts: nothing of it recorded yet. */
     public synchronized void begin() {
         count = 0;
         listed.clear();
         foundRows = null;
+        statusFlags = 0;
     }
 
     /**

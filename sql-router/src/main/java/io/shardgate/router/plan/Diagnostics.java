@@ -22,6 +22,13 @@ public interface Diagnostics {
     /** A backend's FOUND_ROWS() after a SQL_CALC_FOUND_ROWS query; several shards' add up. */
     void foundRows(long rows);
 
+    /**
+     * Status flags a backend set that describe how it ran the statement (NO_INDEX_USED,
+     * NO_GOOD_INDEX_USED); the client's final packet carries those of every shard.
+     */
+    default void statusFlags(int flags) {
+    }
+
     /** Discards everything, for callers that have no client to tell. */
     Diagnostics IGNORED = new Diagnostics() {
         @Override
