@@ -28,7 +28,8 @@ final class ResultSetRowStream implements RowStream {
     private final Diagnostics diagnostics;
     private final boolean foundRows;
     private boolean closed;
-    private int indexFlags;
+    /** Read when the last row has been read; null when the stream was closed before its end. */
+    private StatementEnd.Ending ending;
 
     /**
      * @param diagnostics where the statement's warnings go when the stream ends
@@ -67,7 +68,7 @@ final class ResultSetRowStream implements RowStream {
         }
         try {
             if (!rs.next()) {
-                indexFlags = StatementEnd.indexFlags(lease.connection());
+                ending = StatementEnd.ending(lease.connection());
                 close();
                 return null;
             }
@@ -94,7 +95,8 @@ final class ResultSetRowStream implements RowStream {
             rs.close();
             statement.close();
             // The EOF has been read: its warning count is the statement's.
-            StatementEnd.collect(lease.connection(), diagnostics, foundRows, indexFlags);
+            StatementEnd.collect(lease.connection(), diagnostics, foundRows,
+                    ending != null ? ending : StatementEnd.ending(lease.connection()));
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, lease.member());
         } finally {

@@ -39,11 +39,15 @@ final class StatementEnd {
     }
 
     /**
-     * The index flags of the statement whose last packet was just read. Read them before closing a
-     * streamed result: Connector/J forgets them then.
+     * What the last packet of a statement said (its warning count, its index flags), read when it
+     * has just been read: Connector/J forgets both when a streamed result is closed.
      */
-    static int indexFlags(Connection c) throws SQLException {
-        return protocol(c).getServerSession().getStatusFlags() & INDEX_FLAGS;
+    record Ending(int warnings, int indexFlags) {
+    }
+
+    static Ending ending(Connection c) throws SQLException {
+        NativeProtocol p = protocol(c);
+        return new Ending(p.getWarningCount(), p.getServerSession().getStatusFlags() & INDEX_FLAGS);
     }
 
     private static NativeProtocol protocol(Connection c) throws SQLException {
@@ -52,15 +56,15 @@ final class StatementEnd {
 
     /** Reads the last statement's conditions (and found rows) off {@code c} into {@code sink}. */
     static void collect(Connection c, Diagnostics sink, boolean foundRows) throws SQLException {
-        collect(c, sink, foundRows, indexFlags(c));
+        collect(c, sink, foundRows, ending(c));
     }
 
-    /** {@link #collect(Connection, Diagnostics, boolean)} with the index flags read earlier. */
-    static void collect(Connection c, Diagnostics sink, boolean foundRows, int indexFlags) throws SQLException {
-        if (indexFlags != 0) {
-            sink.statusFlags(indexFlags);
+    /** {@link #collect(Connection, Diagnostics, boolean)} with the statement's ending read earlier. */
+    static void collect(Connection c, Diagnostics sink, boolean foundRows, Ending ending) throws SQLException {
+        if (ending.indexFlags() != 0) {
+            sink.statusFlags(ending.indexFlags());
         }
-        int count = protocol(c).getWarningCount();
+        int count = ending.warnings();
         if (count > 0) {
             List<Condition> listed = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW WARNINGS")) {

@@ -48,9 +48,6 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     private enum State { GREETED, AUTH_SWITCHED, COMMANDS, CLOSED }
 
-    /** SHOW WARNINGS rows kept per statement: MariaDB's max_error_count ceiling. */
-    private static final int MAX_LISTED_CONDITIONS = 65535;
-
     private final ServerContext server;
     private final Authenticator authenticator;
     private final boolean managerPort;
@@ -164,7 +161,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         } else {
             ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
                     : ConnectionFlavor.AFFECTED_ROWS;
-            SessionDiagnostics diagnostics = new SessionDiagnostics(MAX_LISTED_CONDITIONS);
+            SessionDiagnostics diagnostics = new SessionDiagnostics();
             JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
                     diagnostics);
             Session s = new Session(id, account, clientHost, server.rules(), server.variables(), executor,

@@ -50,7 +50,7 @@ final class QueryService {
                         "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
             }
         } catch (ShardGateException e) {
-            session.diagnosticsArea().begin();
+            session.diagnosticsArea().begin(session.maxErrorCount());
             session.diagnosticsArea().fail(e, false);
             writer.error(e);
             return;
@@ -72,7 +72,7 @@ final class QueryService {
     private boolean run(StatementClass kind, java.util.function.Supplier<Primitive> plan, boolean more) {
         SessionDiagnostics diagnostics = session.diagnosticsArea();
         session.counted(kind);
-        diagnostics.begin();
+        diagnostics.begin(session.maxErrorCount());
         try {
             Result result = plan.get().execute(new ExecutionContext(session.executor(), session));
             switch (result) {
@@ -93,7 +93,7 @@ final class QueryService {
                         });
                     }
                     Long backendFound = diagnostics.backendFoundRows();
-                    session.statementCounted(-1, kind.select() ? (backendFound != null ? backendFound : sent) : null);
+                    session.statementCounted(-1, !kind.setsFoundRows() ? null : backendFound != null ? backendFound : sent);
                 }
             }
             return true;

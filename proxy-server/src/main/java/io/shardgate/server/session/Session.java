@@ -181,6 +181,11 @@ public final class Session implements SessionState {
         return backslashEscapes;
     }
 
+    /** How many conditions SHOW WARNINGS keeps (max_error_count). */
+    public long maxErrorCount() {
+        return (Long) values.get("max_error_count");
+    }
+
     public boolean autocommit() {
         return (Long) values.get("autocommit") != 0;
     }
@@ -226,9 +231,9 @@ public final class Session implements SessionState {
 
     /**
      * After a statement: ROW_COUNT() is the rows it changed (-1 when it returned rows, 0 for SET,
-     * DDL and the like); FOUND_ROWS() changes after SELECTs only.
+     * DDL and the like); FOUND_ROWS() changes after statements that return rows (SHOW too).
      *
-     * @param foundRows the SELECT's rows, or null when the statement was no SELECT
+     * @param foundRows the rows it returned, or null when it returned none
      */
     public void statementCounted(long rowCount, Long foundRows) {
         this.rowCount = rowCount;

@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class SessionDiagnostics implements Diagnostics {
 
-    private final int maxListed;
+    /** max_error_count of the running statement. */
+    private int maxListed;
 
     /** The running statement's. */
     private long count;
@@ -30,9 +31,8 @@ public final class SessionDiagnostics implements Diagnostics {
     private List<Condition> visible = List.of();
     private long visibleCount;
 
-    /** @param maxListed conditions kept for SHOW WARNINGS (MariaDB's max_error_count) */
-    public SessionDiagnostics(int maxListed) {
-        this.maxListed = maxListed;
+    public SessionDiagnostics() {
+        this.maxListed = 64;
     }
 
     @Override
@@ -60,8 +60,13 @@ public final class SessionDiagnostics implements Diagnostics {
         return statusFlags;
     }
 
-    /** A statement starts: nothing of it recorded yet. */
-    public synchronized void begin() {
+    /**
+     * A statement starts: nothing of it recorded yet.
+     *
+     * @param maxErrorCount conditions kept for SHOW WARNINGS (max_error_count); all are counted
+     */
+    public synchronized void begin(long maxErrorCount) {
+        maxListed = (int) Math.max(0, Math.min(maxErrorCount, 65535));
         count = 0;
         listed.clear();
         foundRows = null;

@@ -7,9 +7,10 @@ import java.util.Set;
 /**
  * What kind of statement a client sent, as far as the session's bookkeeping cares: which
  * {@code Com_*} status counter it counts in, whether it clears the diagnostics area (MariaDB
- * clears it for statements that use tables), and whether it sets FOUND_ROWS() (SELECTs do).
+ * clears it for statements that use tables), and whether its rows are FOUND_ROWS() (all that
+ * return rows but SHOW WARNINGS and SHOW ERRORS).
  */
-public record StatementClass(String counter, boolean usesTables, boolean select) {
+public record StatementClass(String counter, boolean usesTables, boolean setsFoundRows) {
 
     /** Statements that touch no table: they leave the previous statement's warnings readable. */
     private static final Set<String> TABLELESS = Set.of("SET", "USE", "BEGIN", "START", "COMMIT", "ROLLBACK",
@@ -18,8 +19,9 @@ public record StatementClass(String counter, boolean usesTables, boolean select)
     public static StatementClass of(ParsedSql statement) {
         String first = statement.keyword(0);
         String second = statement.keyword(1);
-        boolean select = first.equals("SELECT") || first.equals("WITH") || first.equals("(");
-        return new StatementClass(counter(first, second, statement.keyword(2)), usesTables(statement, first, second), select);
+        boolean showsDiagnostics = first.equals("SHOW") && (second.equals("WARNINGS") || second.equals("ERRORS"));
+        return new StatementClass(counter(first, second, statement.keyword(2)), usesTables(statement, first, second),
+                !showsDiagnostics);
     }
 
     private static boolean usesTables(ParsedSql s, String first, String second) {
