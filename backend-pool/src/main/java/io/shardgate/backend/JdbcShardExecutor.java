@@ -133,7 +133,7 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     }
 
     @Override
-    public void begin(boolean readOnly) {
+    public void begin(Boolean readOnly) {
         connections.begin(readOnly);
     }
 

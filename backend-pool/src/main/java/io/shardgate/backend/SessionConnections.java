@@ -181,15 +181,22 @@ final class SessionConnections {
     }
 
     synchronized boolean inReadOnlyTransaction() {
-        return inTransaction() && transaction.readOnly();
+        if (!inTransaction()) {
+            return false;
+        }
+        Boolean mode = transaction.accessMode();
+        return mode != null ? mode : "1".equals(settings.values().get(SESSION_READ_ONLY));
     }
+
+    /** The backend variable that makes the session's transactions read only by default. */
+    private static final String SESSION_READ_ONLY = "tx_read_only";
 
     synchronized boolean pinsConnections() {
         return transaction != null;
     }
 
     /** MariaDB commits an open transaction when a new one begins. */
-    synchronized void begin(boolean readOnly) {
+    synchronized void begin(Boolean readOnly) {
         if (transaction != null) {
             finish(true);
         }
@@ -212,7 +219,7 @@ final class SessionConnections {
         }
         autocommit = on;
         if (!on && transaction == null) {
-            transaction = new Transaction(false);
+            transaction = new Transaction(null);
         }
     }
 
@@ -252,7 +259,7 @@ final class SessionConnections {
     private void finish(boolean commit) {
         Transaction ending = transaction;
         explicitTransaction = false;
-        transaction = autocommit ? null : new Transaction(false);
+        transaction = autocommit ? null : new Transaction(null);
         if (ending != null) {
             ending.finish(commit);
         }

@@ -30,16 +30,18 @@ final class Transaction {
     private record Pinned(Lease lease, Set<String> savepoints) {
     }
 
-    private final boolean readOnly;
+    /** READ ONLY, READ WRITE, or null: the session's transaction_read_only. */
+    private final Boolean readOnly;
     private final Map<String, Pinned> pinned = new LinkedHashMap<>();
     /** The client's savepoints, oldest first. */
     private final List<String> savepoints = new ArrayList<>();
 
-    Transaction(boolean readOnly) {
+    Transaction(Boolean readOnly) {
         this.readOnly = readOnly;
     }
 
-    boolean readOnly() {
+    /** READ ONLY, READ WRITE, or null when the session's mode applies. */
+    Boolean accessMode() {
         return readOnly;
     }
 
@@ -54,7 +56,7 @@ final class Transaction {
 
     /** What starts the backend transaction of a node the transaction touches. */
     String startStatement() {
-        return readOnly ? "START TRANSACTION READ ONLY" : "START TRANSACTION";
+        return readOnly == null ? "START TRANSACTION" : readOnly ? "START TRANSACTION READ ONLY" : "START TRANSACTION READ WRITE";
     }
 
     void join(String node, Lease lease) {

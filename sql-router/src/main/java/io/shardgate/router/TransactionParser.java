@@ -33,7 +33,7 @@ final class TransactionParser {
                 if (in.acceptAll("READ", "ONLY")) {
                     action = Action.BEGIN_READ_ONLY;
                 } else if (in.acceptAll("READ", "WRITE")) {
-                    action = Action.BEGIN;
+                    action = Action.BEGIN_READ_WRITE;
                 } else if (in.acceptAll("WITH", "CONSISTENT", "SNAPSHOT")) {
                     // each shard's transaction takes its own snapshot at its first statement
                 } else if (!in.atEnd()) {

@@ -79,8 +79,8 @@ public final class FakeShardExecutor implements ShardExecutor {
     }
 
     @Override
-    public void begin(boolean readOnly) {
-        calls.add(readOnly ? "begin read only" : "begin");
+    public void begin(Boolean readOnly) {
+        calls.add(readOnly == null ? "begin" : readOnly ? "begin read only" : "begin read write");
         inTransaction = true;
     }
 

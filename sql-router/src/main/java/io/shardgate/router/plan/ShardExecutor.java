@@ -26,8 +26,12 @@ public interface ShardExecutor {
      */
     List<ShardOutcome> executeAllAtomically(List<ShardStatement> statements);
 
-    /** Starts an explicit transaction: from now on each data node's connection is pinned. */
-    void begin(boolean readOnly);
+    /**
+     * Starts an explicit transaction: from now on each data node's connection is pinned.
+     *
+     * @param readOnly READ ONLY, READ WRITE, or null for the session's transaction_read_only
+     */
+    void begin(Boolean readOnly);
 
     void commit();
 
@@ -46,7 +50,7 @@ public interface ShardExecutor {
     /** {@code RELEASE SAVEPOINT name}; 1305 when there is no such savepoint. */
     void releaseSavepoint(String name);
 
-    /** Whether the open transaction was started READ ONLY. */
+    /** Whether a transaction is open and read only (START TRANSACTION READ ONLY, or the session's mode). */
     boolean inReadOnlyTransaction();
 
     /** From now on statements run on backend connections carrying these session variables. */

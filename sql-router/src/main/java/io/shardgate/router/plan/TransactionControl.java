@@ -9,7 +9,9 @@ import io.shardgate.router.result.UpdateResult;
  */
 public final class TransactionControl implements Primitive {
 
-    public enum Action { BEGIN, BEGIN_READ_ONLY, COMMIT, ROLLBACK, SAVEPOINT, ROLLBACK_TO_SAVEPOINT, RELEASE_SAVEPOINT }
+    /** BEGIN has the session's access mode (transaction_read_only); the other two say theirs. */
+    public enum Action { BEGIN, BEGIN_READ_ONLY, BEGIN_READ_WRITE, COMMIT, ROLLBACK, SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
+        RELEASE_SAVEPOINT }
 
     private final Action action;
     private final String savepoint;
@@ -34,8 +36,9 @@ public final class TransactionControl implements Primitive {
         ShardExecutor shards = context.shards();
         boolean readOnly = shards.inReadOnlyTransaction();
         switch (action) {
-            case BEGIN -> shards.begin(false);
+            case BEGIN -> shards.begin(null);
             case BEGIN_READ_ONLY -> shards.begin(true);
+            case BEGIN_READ_WRITE -> shards.begin(false);
             case COMMIT -> shards.commit();
             case ROLLBACK -> shards.rollback();
             case SAVEPOINT -> shards.savepoint(savepoint);

@@ -60,8 +60,8 @@ class SessionPrimitivesTest {
         }
         new TransactionControl(TransactionControl.Action.COMMIT, null, true).execute(context);
 
-        assertThat(shards.calls()).containsExactly("begin", "begin read only", "commit", "rollback", "savepoint sp",
-                "rollback to sp", "release sp", "commit", "begin");
+        assertThat(shards.calls()).containsExactly("begin", "begin read only", "begin read write", "commit", "rollback", "savepoint sp",
+                "rollback to sp", "release sp", "commit", "begin read write");
         assertThat(new TransactionControl(TransactionControl.Action.BEGIN_READ_ONLY).describe())
                 .hasToString("Transaction BEGIN_READ_ONLY");
     }
