@@ -121,6 +121,19 @@ class SessionVariablesIT {
         }
     }
 
+    /** The proxy computes AVG across shards and divisions over aggregates with the session's digits. */
+    @Test
+    void divPrecisionIncrementReachesWhatTheProxyComputes() throws Exception {
+        try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {
+            for (String digits : new String[] {"8", "0", "DEFAULT"}) {
+                same(p, d, "SET div_precision_increment = " + digits);
+                same(p, d, "SELECT AVG(n), SUM(n) / 7, COUNT(*) / 3 FROM items");
+                same(p, d, "SELECT n, AVG(id) FROM items GROUP BY n");
+                same(p, d, "SELECT id, n / 3 FROM items WHERE id = 1");
+            }
+        }
+    }
+
     @Test
     void sqlSelectLimitCapsTheWholeResultNotEachShard() throws Exception {
         try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {

@@ -3,6 +3,7 @@ package io.shardgate.router.merge;
 import io.shardgate.router.plan.Description;
 import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.ExecutionContext;
+import io.shardgate.router.plan.SessionValues;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Result;
@@ -58,16 +59,12 @@ public final class Aggregate implements Primitive {
     public Result execute(ExecutionContext context) {
         RowStream in = (RowStream) input.execute(context);
         try {
-            return new Grouped(in, groupConcatMaxLen(context), context.session().diagnostics());
+            return new Grouped(in, SessionValues.groupConcatMaxLen(context.session()),
+                    SessionValues.divPrecision(context.session()), context.session().diagnostics());
         } catch (RuntimeException e) {
             in.close();
             throw e;
         }
-    }
-
-    private static long groupConcatMaxLen(ExecutionContext context) {
-        Object v = context.session().systemVariable("group_concat_max_len", io.shardgate.router.plan.VariableScope.DEFAULT);
-        return v instanceof Long l ? l : 1_048_576L;
     }
 
     @Override
@@ -92,7 +89,7 @@ public final class Aggregate implements Primitive {
         /** Input rows read, which MariaDB's GROUP_CONCAT warning numbers the cut row by. */
         private long rowsRead;
 
-        Grouped(RowStream in, long groupConcatMaxLen, Diagnostics diagnostics) {
+        Grouped(RowStream in, long groupConcatMaxLen, int divPrecision, Diagnostics diagnostics) {
             this.in = in;
             this.diagnostics = diagnostics;
             List<Column> inCols = in.columns();
@@ -106,7 +103,7 @@ public final class Aggregate implements Primitive {
                 out.add(text && i < groupCollations.length && groupCollations[i] != null ? c.withCollation(groupCollations[i]) : c);
             }
             for (int i = 0; i < calls.size(); i++) {
-                Accumulator.Factory f = new Accumulator.Factory(calls.get(i), raw, inCols, groupConcatMaxLen);
+                Accumulator.Factory f = new Accumulator.Factory(calls.get(i), raw, inCols, groupConcatMaxLen, divPrecision);
                 factories.add(f);
                 out.add(f.resultColumn("_sg_a" + i));
             }

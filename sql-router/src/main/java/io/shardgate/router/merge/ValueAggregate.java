@@ -124,7 +124,7 @@ public record ValueAggregate(AggregateCall.Kind kind, List<Eval> args, boolean d
             }
         }
 
-        SqlValue result(long groupConcatMaxLen) {
+        SqlValue result(long groupConcatMaxLen, int divPrecision) {
             return switch (kind) {
                 case COUNT -> new SqlValue.Int(count);
                 case SUM -> count == 0 ? SqlValue.NULL : sum();
@@ -132,7 +132,7 @@ public record ValueAggregate(AggregateCall.Kind kind, List<Eval> args, boolean d
                     if (count == 0) {
                         yield SqlValue.NULL;
                     }
-                    SqlValue q = Ops.divide(sum(), new SqlValue.Int(count));
+                    SqlValue q = Ops.divide(sum(), new SqlValue.Int(count), divPrecision);
                     yield q instanceof SqlValue.Dec d
                             ? new SqlValue.Dec(d.value().setScale(d.scale(), java.math.RoundingMode.HALF_UP), d.scale()) : q;
                 }
