@@ -21,6 +21,10 @@ final class SessionCharsets {
 
     SessionCharsets(int handshakeCollationId) {
         Collations.Collation c = Collations.ofId(handshakeCollationId);
+        if (MariaDbCharset.forClient(c.charset()).isEmpty()) {
+            // A handshake naming ucs2, utf16 or utf32 gets the server's character set, as from MariaDB.
+            c = Collations.UTF8MB4_GENERAL_CI;
+        }
         names(c.charset(), c.name());
     }
 

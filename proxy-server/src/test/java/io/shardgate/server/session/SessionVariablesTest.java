@@ -99,6 +99,15 @@ class SessionVariablesTest {
     }
 
     @Test
+    void theHandshakesCharacterSetIsTheSessionsUnlessNoClientMayUseIt() {
+        SystemVariables defaults = new SystemVariables("v", 8066, 1 << 20);
+        assertThat(new SessionVariables(defaults, backend, 8).get("character_set_client")).isEqualTo("latin1");
+        assertThat(new SessionVariables(defaults, backend, 33).get("collation_connection")).isEqualTo("utf8mb3_general_ci");
+        assertThat(new SessionVariables(defaults, backend, 35).get("character_set_client")).as("ucs2").isEqualTo("utf8mb4");
+        assertThat(new SessionVariables(defaults, backend, 255).get("collation_connection")).isEqualTo("utf8mb4_general_ci");
+    }
+
+    @Test
     void maxExecutionTimeIsMaxStatementTimeInMilliseconds() {
         vars.set("max_execution_time", 1500L);
         assertThat(backend.tried).containsExactly("max_statement_time = 1.5");
