@@ -20,9 +20,11 @@ public final class RawClient implements AutoCloseable {
     public static final int BASE_CAPABILITIES = Capability.bits(Capability.LONG_PASSWORD, Capability.PROTOCOL_41,
             Capability.SECURE_CONNECTION, Capability.PLUGIN_AUTH, Capability.TRANSACTIONS, Capability.MULTI_RESULTS);
 
-    private final Socket socket;
-    private final DataInputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private DataInputStream in;
+    private OutputStream out;
+    /** Sequence id of the handshake response: 2 after an SSLRequest. */
+    private int responseSequence = 1;
     public int lastSequence;
     public HandshakeV10 greeting;
 
@@ -65,14 +67,62 @@ public final class RawClient implements AutoCloseable {
     public byte[] login(String user, String password, String database, String plugin, int capabilities) throws IOException {
         byte[] auth = password.isEmpty() ? new byte[0]
                 : NativePassword.scramble(password.getBytes(StandardCharsets.UTF_8), greeting.authPluginData());
+        return respond(user, auth, database, plugin, capabilities);
+    }
+
+    /** Sends a handshake response with {@code auth} as its auth response; returns the server's next packet. */
+    public byte[] respond(String user, byte[] auth, String database, String plugin, int capabilities) throws IOException {
         int caps = capabilities | (database != null ? Capability.CONNECT_WITH_DB.bit() : 0);
         HandshakeResponse41 response = new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of());
         ByteBuf buf = Unpooled.buffer();
         response.writePayload(buf);
         byte[] payload = new byte[buf.readableBytes()];
         buf.readBytes(payload);
-        write(1, payload);
+        write(responseSequence, payload);
         return read();
+    }
+
+    /**
+     * Sends an SSLRequest and continues under TLS, trusting any certificate; the handshake response
+     * then goes with sequence id 2.
+     */
+    public void startTls(int capabilities) throws IOException {
+        ByteBuf request = Unpooled.buffer();
+        request.writeIntLE(capabilities | Capability.SSL.bit() | Capability.PROTOCOL_41.bit());
+        request.writeIntLE(16 << 20);
+        request.writeByte(45);
+        request.writeZero(23);
+        byte[] payload = new byte[request.readableBytes()];
+        request.readBytes(payload);
+        write(1, payload);
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(socket, "127.0.0.1", socket.getPort(), true);
+            tls.startHandshake();
+            socket = tls;
+            in = new DataInputStream(tls.getInputStream());
+            out = tls.getOutputStream();
+            responseSequence = 2;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static final class TrustAll implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     public byte[] command(int code, String argument) throws IOException {

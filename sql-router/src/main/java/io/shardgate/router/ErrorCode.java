@@ -21,6 +21,8 @@ public enum ErrorCode {
     INCORRECT_INTEGER_VALUE(1366, "22007", "Incorrect integer value: '%s' for column `%s`.`%s`"),
     PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes"),
     HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
+    AUTH_MODE_NOT_SUPPORTED(1251, "08004",
+            "Client does not support authentication protocol requested by server; consider upgrading MariaDB client"),
     MALFORMED_PACKET(1835, "HY000", "Malformed communication packet: %s"),
     BACKEND_UNAVAILABLE(2003, "HY000", "Can't connect to data node '%s' (%s): %s"),
     BACKEND_ERROR(1105, "HY000", "%s"),

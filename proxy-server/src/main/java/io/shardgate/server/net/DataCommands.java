@@ -96,6 +96,7 @@ final class DataCommands implements CommandProcessor {
             }
             case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, StandardCharsets.UTF_8));
             case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, StandardCharsets.UTF_8));
+            case COM_CHANGE_USER -> connection.changeUser(in.readerIndex(in.readerIndex() - 1));
             case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
             default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
         }
