@@ -6,6 +6,7 @@ import io.shardgate.protocol.AuthMoreData;
 import io.shardgate.protocol.AuthSwitchRequest;
 import io.shardgate.protocol.CachingSha2Password;
 import io.shardgate.protocol.ServerPacket;
+import io.shardgate.protocol.UnwrappedPluginData;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import java.nio.charset.StandardCharsets;
@@ -57,11 +58,12 @@ public final class AuthExchange {
     private final boolean secure;
     private final String clientHost;
     private final boolean clientPluginAuth;
+    private final boolean unwrappedMoreData;
     private State state = State.STARTED;
     private boolean passwordGiven;
 
     AuthExchange(Authenticator authenticator, String username, Authenticator.Account account, byte[] seed,
-                 boolean secure, String clientHost, boolean clientPluginAuth) {
+                 boolean secure, String clientHost, boolean clientPluginAuth, boolean unwrappedMoreData) {
         this.authenticator = authenticator;
         this.username = Objects.requireNonNull(username, "username");
         this.account = account;
@@ -70,6 +72,7 @@ public final class AuthExchange {
         this.secure = secure;
         this.clientHost = clientHost;
         this.clientPluginAuth = clientPluginAuth;
+        this.unwrappedMoreData = unwrappedMoreData;
     }
 
     /**
@@ -127,17 +130,17 @@ public final class AuthExchange {
         }
         if (account != null && authenticator.fastPath(account, seed, response)) {
             state = State.FINISHED;
-            return done(AuthMoreData.of(CachingSha2Password.FAST_AUTH_SUCCESS));
+            return done(moreData(new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS}));
         }
         state = State.FULL_AUTHENTICATION;
-        return new Send(AuthMoreData.of(CachingSha2Password.PERFORM_FULL_AUTHENTICATION));
+        return new Send(moreData(new byte[] {CachingSha2Password.PERFORM_FULL_AUTHENTICATION}));
     }
 
     private Step password(byte[] data) {
         if (!secure && state == State.FULL_AUTHENTICATION && data.length == 1
                 && data[0] == CachingSha2Password.REQUEST_PUBLIC_KEY) {
             state = State.PUBLIC_KEY_SENT;
-            return new Send(new AuthMoreData(authenticator.rsaKey().publicKeyPem().getBytes(StandardCharsets.US_ASCII)));
+            return new Send(moreData(authenticator.rsaKey().publicKeyPem().getBytes(StandardCharsets.US_ASCII)));
         }
         state = State.FINISHED;
         byte[] password;
@@ -152,6 +155,10 @@ public final class AuthExchange {
                     .orElseGet(AuthExchange::unguessable);
         }
         return authenticator.fullAuthentication(account, password) ? done(null) : fail();
+    }
+
+    private ServerPacket moreData(byte[] data) {
+        return unwrappedMoreData ? new UnwrappedPluginData(data) : new AuthMoreData(data);
     }
 
     private static byte[] unguessable() {

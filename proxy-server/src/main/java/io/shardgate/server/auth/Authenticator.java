@@ -56,9 +56,23 @@ public final class Authenticator {
      * @param seed             the 20-byte scramble the client answers
      * @param secure           whether the connection is under TLS
      * @param clientPluginAuth whether the client understands AuthSwitchRequest (CLIENT_PLUGIN_AUTH)
+     * @param unwrappedMoreData whether to send plugin data without AuthMoreData's header, see {@link
+     *                          #expectsUnwrappedMoreData}
      */
-    public AuthExchange exchange(String username, byte[] seed, boolean secure, String clientHost, boolean clientPluginAuth) {
-        return new AuthExchange(this, username, accounts.get(username), seed, secure, clientHost, clientPluginAuth);
+    public AuthExchange exchange(String username, byte[] seed, boolean secure, String clientHost, boolean clientPluginAuth,
+                                 boolean unwrappedMoreData) {
+        return new AuthExchange(this, username, accounts.get(username), seed, secure, clientHost, clientPluginAuth,
+                unwrappedMoreData);
+    }
+
+    /**
+     * Whether the client is MySQL Connector/J facing a greeting whose version it reads as older than
+     * MySQL 5.5.16 (MariaDB's "5.5.5-" prefix): it then takes plugin data without AuthMoreData's
+     * 0x01 header, as those servers sent it. Connector/J names itself in its connection attributes
+     * (unless told not to send them: then caching_sha2_password cannot work with it here).
+     */
+    public static boolean expectsUnwrappedMoreData(Map<String, String> connectAttributes, String serverVersion) {
+        return "MySQL Connector/J".equals(connectAttributes.get("_client_name")) && serverVersion.startsWith("5.5.5-");
     }
 
     /**

@@ -30,6 +30,7 @@ import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     /** Session thread only: who is logged in, with the capabilities agreed at connect. */
     private UserConfig account;
     private int capabilities;
+    private boolean unwrappedMoreData;
     private int collation;
     private volatile String user = "";
     private volatile Session session;
@@ -222,9 +224,14 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         phase = new DataCommands(server, this, s, executor, capabilities);
     }
 
-    /** The capabilities both sides have, fixed by the handshake response. */
-    void capabilities(int clientCapabilities) {
+    /** What the handshake response fixes for the connection's life: capabilities and client quirks. */
+    void capabilities(int clientCapabilities, Map<String, String> connectAttributes) {
         capabilities = clientCapabilities & SERVER_CAPABILITIES;
+        unwrappedMoreData = Authenticator.expectsUnwrappedMoreData(connectAttributes, server.serverVersion());
+    }
+
+    boolean unwrappedMoreData() {
+        return unwrappedMoreData;
     }
 
     /**

@@ -59,7 +59,7 @@ final class Login implements CommandProcessor {
         login.changeUser = request;
         login.run(() -> {
             login.exchange = authenticator.exchange(request.username(), freshSeed, connection.secure(),
-                    connection.clientHost(), true);
+                    connection.clientHost(), true, connection.unwrappedMoreData());
             return login.exchange.switchPlugin();
         });
         return login;
@@ -81,10 +81,10 @@ final class Login implements CommandProcessor {
         if (!Capability.PROTOCOL_41.in(response.capabilities())) {
             throw new ShardGateException(ErrorCode.HANDSHAKE_ERROR);
         }
-        connection.capabilities(response.capabilities());
+        connection.capabilities(response.capabilities(), response.connectAttributes());
         connection.user(response.username());
         exchange = authenticator.exchange(response.username(), seed, connection.secure(), connection.clientHost(),
-                Capability.PLUGIN_AUTH.in(response.capabilities()));
+                Capability.PLUGIN_AUTH.in(response.capabilities()), connection.unwrappedMoreData());
         return exchange.start(response.authPluginName(), response.authResponse());
     }
 
