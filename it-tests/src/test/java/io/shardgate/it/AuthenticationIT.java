@@ -57,23 +57,21 @@ class AuthenticationIT {
                   - { name: secure, password: secure-secret, requireSecureTransport: true, schemas: [shop] }
                   - { name: admin, password: admin, schemas: [], manager: true }
                   - { name: ops, password: ops-secret, authPlugin: caching_sha2_password, schemas: [], manager: true }
-                dataHosts:
-                  - { name: dh0, user: test, password: test, members: ["127.0.0.1:${port0}"] }
-                  - { name: dh1, user: test, password: test, members: ["127.0.0.1:${port1}"] }
-                dataNodes:
-                  - { name: dn0, dataHost: dh0, database: shop_0 }
-                  - { name: dn1, dataHost: dh1, database: shop_1 }
-                functions:
-                  - { name: by_id, type: hash-mod, count: 2 }
+                %s
                 schemas:
                   - name: shop
                     defaultDataNode: dn0
                     tables:
                       - { name: orders, dataNodes: "dn$0-1", shardColumn: id, function: by_id }
-                """.formatted(certificate, key, hash));
+                """.formatted(certificate, key, hash, backendsOf(ShardedCluster.TWO_NODES)));
         try (Connection c = connect("app", "app-secret", "sslMode=DISABLED"); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE orders (id INT PRIMARY KEY, note VARCHAR(20))");
         }
+    }
+
+    /** The data hosts, data nodes and functions of a cluster configuration, without its server and users. */
+    private static String backendsOf(String yaml) {
+        return yaml.substring(yaml.indexOf("dataHosts:")).stripTrailing();
     }
 
     /** What {@code bin/shardgate passwd} prints for {@code password} fed on standard input. */
