@@ -127,6 +127,18 @@ class AuthPacketsTest {
         assertThatThrownBy(() -> AuthMoreData.read(Unpooled.EMPTY_BUFFER)).isInstanceOf(MalformedPacketException.class);
     }
 
+    /** What servers before MySQL 5.5.16 sent, and Connector/J expects behind a "5.5.5-" greeting. */
+    @Test
+    void unwrappedPluginDataHasNoHeader() {
+        assertThat(Encoded.frames(2, new UnwrappedPluginData(new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS})))
+                .isEqualTo(HexFormat.of().parseHex("0100000203"));
+        assertThat(Encoded.payload(new UnwrappedPluginData("-----BEGIN".getBytes(StandardCharsets.US_ASCII))))
+                .asString(StandardCharsets.US_ASCII).isEqualTo("-----BEGIN");
+        for (byte[] ambiguous : new byte[][] {{}, {0}, {(byte) 0xFE}, {(byte) 0xFF, 1}}) {
+            assertThatThrownBy(() -> new UnwrappedPluginData(ambiguous)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void authSwitchToCachingSha2CarriesTheNonceAndItsNul() {
         byte[] nonce = NativePassword.seed(new java.security.SecureRandom());

@@ -179,6 +179,17 @@ class LoginProtocolTest {
     }
 
     @Test
+    void tlsStartsEvenWhenTheClientHelloArrivesWithTheSslRequest() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (RawClient c = new RawClient(server.port())) {
+                c.startTls(RawClient.BASE_CAPABILITIES, true);
+                assertThat(c.login("app", "secret", "shop", NATIVE, RawClient.BASE_CAPABILITIES)[0]).as("OK").isZero();
+                assertThat(c.command(COM_PING, "")[0]).isZero();
+            }
+        }
+    }
+
+    @Test
     void theServerSwitchesToTheUsersPluginInBothDirections() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             byte[] reply = c.login("rsa", "r1", "shop", NATIVE, RawClient.BASE_CAPABILITIES);

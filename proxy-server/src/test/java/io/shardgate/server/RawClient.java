@@ -48,14 +48,18 @@ public final class RawClient implements AutoCloseable {
     }
 
     public void write(int sequence, byte[] payload) throws IOException {
+        out.write(frame(sequence, payload));
+        out.flush();
+    }
+
+    private static byte[] frame(int sequence, byte[] payload) {
         byte[] frame = new byte[4 + payload.length];
         frame[0] = (byte) payload.length;
         frame[1] = (byte) (payload.length >> 8);
         frame[2] = (byte) (payload.length >> 16);
         frame[3] = (byte) sequence;
         System.arraycopy(payload, 0, frame, 4, payload.length);
-        out.write(frame);
-        out.flush();
+        return frame;
     }
 
     public void writeRaw(byte[] bytes) throws IOException {
@@ -87,6 +91,14 @@ public final class RawClient implements AutoCloseable {
      * then goes with sequence id 2.
      */
     public void startTls(int capabilities) throws IOException {
+        startTls(capabilities, false);
+    }
+
+    /**
+     * @param together send the SSLRequest in the same write as the TLS ClientHello, as a busy
+     *                 network may deliver them, so the server finds the start of TLS behind it
+     */
+    public void startTls(int capabilities, boolean together) throws IOException {
         ByteBuf request = Unpooled.buffer();
         request.writeIntLE(capabilities | Capability.SSL.bit() | Capability.PROTOCOL_41.bit());
         request.writeIntLE(16 << 20);
@@ -94,12 +106,17 @@ public final class RawClient implements AutoCloseable {
         request.writeZero(23);
         byte[] payload = new byte[request.readableBytes()];
         request.readBytes(payload);
-        write(1, payload);
+        Socket plain = socket;
+        if (together) {
+            plain = new FirstWritePrefixed(socket, frame(1, payload));
+        } else {
+            write(1, payload);
+        }
         try {
             javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
             context.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
             javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
-                    .createSocket(socket, "127.0.0.1", socket.getPort(), true);
+                    .createSocket(plain, "127.0.0.1", socket.getPort(), true);
             tls.startHandshake();
             socket = tls;
             in = new DataInputStream(tls.getInputStream());
@@ -107,6 +124,100 @@ public final class RawClient implements AutoCloseable {
             responseSequence = 2;
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException(e);
+        }
+    }
+
+    /** A connected socket whose first write goes out with {@code prefix} in front of it, in one write. */
+    private static final class FirstWritePrefixed extends Socket {
+        private final Socket socket;
+        private byte[] prefix;
+
+        FirstWritePrefixed(Socket socket, byte[] prefix) {
+            this.socket = socket;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public java.io.InputStream getInputStream() throws IOException {
+            return socket.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            OutputStream raw = socket.getOutputStream();
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (prefix != null) {
+                        byte[] both = java.util.Arrays.copyOf(prefix, prefix.length + len);
+                        System.arraycopy(b, off, both, prefix.length, len);
+                        prefix = null;
+                        raw.write(both);
+                    } else {
+                        raw.write(b, off, len);
+                    }
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    raw.flush();
+                }
+            };
+        }
+
+        @Override
+        public boolean isConnected() {
+            return socket.isConnected();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return socket.isClosed();
+        }
+
+        @Override
+        public java.net.InetAddress getInetAddress() {
+            return socket.getInetAddress();
+        }
+
+        @Override
+        public int getPort() {
+            return socket.getPort();
+        }
+
+        @Override
+        public java.net.SocketAddress getRemoteSocketAddress() {
+            return socket.getRemoteSocketAddress();
+        }
+
+        @Override
+        public void setSoTimeout(int timeout) throws java.net.SocketException {
+            socket.setSoTimeout(timeout);
+        }
+
+        @Override
+        public int getSoTimeout() throws java.net.SocketException {
+            return socket.getSoTimeout();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            socket.close();
+        }
+
+        @Override
+        public void shutdownOutput() throws IOException {
+            socket.shutdownOutput();
+        }
+
+        @Override
+        public void shutdownInput() throws IOException {
+            socket.shutdownInput();
         }
     }
 
