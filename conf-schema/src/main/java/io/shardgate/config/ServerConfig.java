@@ -8,11 +8,24 @@ package io.shardgate.config;
  * @param managerPort      MySQL protocol port for operators' management commands
  * @param maxAllowedPacket largest client packet payload accepted, in bytes (also reported as
  *                         {@code @@max_allowed_packet})
+ * @param maxPreparedStatements prepared statements one client connection may hold at a time,
+ *                         protocol-level and SQL-level together (reported as
+ *                         {@code @@max_prepared_stmt_count})
  */
-public record ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket) {
+public record ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket,
+                           int maxPreparedStatements) {
 
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
     public static final int DEFAULT_PORT = 8066;
     public static final int DEFAULT_MANAGER_PORT = 9066;
     public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
+    /** MariaDB's default max_prepared_stmt_count (there for the whole server, here per connection). */
+    public static final int DEFAULT_MAX_PREPARED_STATEMENTS = 16382;
+    /** MariaDB's upper bound of max_prepared_stmt_count. */
+    public static final int MAX_PREPARED_STATEMENTS = 1_048_576;
+
+    /** With the default bound of prepared statements. */
+    public ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket) {
+        this(bindAddress, port, managerPort, maxAllowedPacket, DEFAULT_MAX_PREPARED_STATEMENTS);
+    }
 }

@@ -162,7 +162,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                     : ConnectionFlavor.AFFECTED_ROWS;
             JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
             Session s = new Session(id, account, clientHost, server.rules(), server.variables(), executor,
-                    response.characterSet());
+                    response.characterSet(), server.config().server().maxPreparedStatements());
             if (response.database() != null && !response.database().isEmpty()) {
                 s.useSchema(response.database());
             }
