@@ -21,7 +21,7 @@ final class PreparedStatement {
     private final List<Column> columns;
     private List<ParameterType> types;
     private final ByteArrayOutputStream[] longData;
-    /** A COM_STMT_SEND_LONG_DATA that failed: reported by the next execution, as MariaDB does. */
+    /** A COM_STMT_SEND_LONG_DATA that failed: reported by executions until a reset, as MariaDB does. */
     private ShardGateException longDataError;
     private Cursor cursor;
 
@@ -101,9 +101,15 @@ final class PreparedStatement {
         }
     }
 
-    /** After an execution, COM_STMT_RESET or a failure: long data and its error are forgotten. */
+    /** After an execution: the values sent as long data are forgotten. */
     void resetLongData() {
         java.util.Arrays.fill(longData, null);
+    }
+
+    /** COM_STMT_RESET: long data and the error of sending it are forgotten. */
+    void reset() {
+        closeCursor();
+        resetLongData();
         longDataError = null;
     }
 

@@ -70,11 +70,12 @@ final class StatementCommands {
         StmtExecute.Header header = StmtExecute.readHeader(in);
         PreparedStatement s = find(header.statementId(), "mysqld_stmt_execute");
         s.closeCursor();
+        if (s.longDataError() != null) {
+            // as in MariaDB, the statement keeps failing until COM_STMT_RESET
+            throw s.longDataError();
+        }
         List<String> literals;
         try {
-            if (s.longDataError() != null) {
-                throw s.longDataError();
-            }
             StmtExecute.Parameters parameters = readParameters(in, s);
             s.types(parameters.types());
             literals = ParameterLiterals.of(parameters, s);
@@ -140,8 +141,7 @@ final class StatementCommands {
 
     void reset(ByteBuf in) {
         PreparedStatement s = find(StmtHandle.read(Command.COM_STMT_RESET, in).statementId(), "mysqld_stmt_reset");
-        s.closeCursor();
-        s.resetLongData();
+        s.reset();
         writer.ok(queries.status(false));
     }
 
@@ -156,8 +156,8 @@ final class StatementCommands {
 
     /**
      * Never answered either. A chunk for a parameter that does not exist, or one that makes the
-     * value larger than max_allowed_packet, marks the statement: its next execution fails with
-     * that error, as in MariaDB. A chunk for an unknown statement is dropped.
+     * value larger than max_allowed_packet, marks the statement: its executions fail with that
+     * error until COM_STMT_RESET, as in MariaDB. A chunk for an unknown statement is dropped.
      */
     void sendLongData(ByteBuf in) {
         try {
