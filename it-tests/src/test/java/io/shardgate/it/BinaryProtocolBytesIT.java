@@ -1,15 +1,14 @@
 package io.shardgate.it;
 
+import static io.shardgate.server.RawClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.shardgate.protocol.Capability;
 import io.shardgate.protocol.ColumnDefinition41;
 import io.shardgate.protocol.Command;
 import io.shardgate.protocol.ErrPacket;
 import io.shardgate.protocol.ParameterType;
-import io.shardgate.protocol.ServerPacket;
 import io.shardgate.protocol.ServerStatus;
 import io.shardgate.protocol.StmtExecute;
 import io.shardgate.protocol.StmtFetch;
@@ -172,14 +171,6 @@ class BinaryProtocolBytesIT {
         payload[0] = (byte) command.code();
         System.arraycopy(argument, 0, payload, 1, argument.length);
         return payload;
-    }
-
-    private static byte[] bytes(ServerPacket p) {
-        ByteBuf buf = Unpooled.buffer();
-        p.writePayload(buf);
-        byte[] out = new byte[buf.readableBytes()];
-        buf.readBytes(out);
-        return out;
     }
 
     private static byte[] execute(long id, int flags, List<ParameterType> types, List<Object> values) {

@@ -96,9 +96,11 @@ public record StmtExecute(long statementId, int flags, long iterationCount, List
                 values.add(LONG_DATA);
             } else if ((nulls[i / 8] & 1 << (i % 8)) != 0) {
                 values.add(null);
+            } else if (types.get(i).encoding() == BinaryEncoding.NOTHING) {
+                // MariaDB refuses it too: a NULL-typed value can only be given by the bitmap
+                throw new MalformedPacketException("parameter " + (i + 1) + " has type NULL but is not marked NULL");
             } else {
-                ParameterType t = types.get(i);
-                values.add(read(in, t, i));
+                values.add(read(in, types.get(i), i));
             }
         }
         return new Parameters(List.copyOf(types), typesSent, values);

@@ -123,6 +123,11 @@ class StatementPacketsTest {
         StmtExecute.readHeader(body);
         assertThatThrownBy(() -> StmtExecute.readParameters(body, 2, null, new BitSet()))
                 .isInstanceOf(MalformedPacketException.class).hasMessageContaining("types were never sent");
+        StmtExecute nullTyped = new StmtExecute(1, 0, 1, List.of(new ParameterType(NULL, false)), true, List.of(5L));
+        ByteBuf nullBody = commandBody(nullTyped, Command.COM_STMT_EXECUTE);
+        StmtExecute.readHeader(nullBody);
+        assertThatThrownBy(() -> StmtExecute.readParameters(nullBody, 1, null, new BitSet()))
+                .isInstanceOf(MalformedPacketException.class).hasMessageContaining("type NULL");
         assertThatThrownBy(() -> StmtExecute.readHeader(Unpooled.wrappedBuffer(new byte[] {1, 0, 0})))
                 .isInstanceOf(MalformedPacketException.class);
     }

@@ -1,8 +1,8 @@
 package io.shardgate.server;
 
+import static io.shardgate.server.RawClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.shardgate.config.ConfigLoader;
 import io.shardgate.config.ServerConfig;
@@ -14,7 +14,6 @@ import io.shardgate.protocol.EofPacket;
 import io.shardgate.protocol.ErrPacket;
 import io.shardgate.protocol.OkPacket;
 import io.shardgate.protocol.ParameterType;
-import io.shardgate.protocol.ServerPacket;
 import io.shardgate.protocol.ServerStatus;
 import io.shardgate.protocol.StmtExecute;
 import io.shardgate.protocol.StmtFetch;
@@ -66,14 +65,6 @@ class PreparedStatementProtocolTest {
         RawClient c = new RawClient(server.port());
         assertThat(c.login("app", "secret", "shop", "mysql_native_password", RawClient.BASE_CAPABILITIES)[0]).isZero();
         return c;
-    }
-
-    private static byte[] bytes(ServerPacket p) {
-        ByteBuf buf = Unpooled.buffer();
-        p.writePayload(buf);
-        byte[] out = new byte[buf.readableBytes()];
-        buf.readBytes(out);
-        return out;
     }
 
     private static StmtPrepareOk prepare(RawClient c, String sql) throws Exception {

@@ -6,6 +6,7 @@ import io.shardgate.protocol.Capability;
 import io.shardgate.protocol.HandshakeResponse41;
 import io.shardgate.protocol.HandshakeV10;
 import io.shardgate.protocol.NativePassword;
+import io.shardgate.protocol.ServerPacket;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -66,13 +67,17 @@ public final class RawClient implements AutoCloseable {
         byte[] auth = password.isEmpty() ? new byte[0]
                 : NativePassword.scramble(password.getBytes(StandardCharsets.UTF_8), greeting.authPluginData());
         int caps = capabilities | (database != null ? Capability.CONNECT_WITH_DB.bit() : 0);
-        HandshakeResponse41 response = new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of());
+        write(1, bytes(new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of())::writePayload));
+        return read();
+    }
+
+    /** The payload a packet writes (client commands write their command byte too). */
+    public static byte[] bytes(ServerPacket packet) {
         ByteBuf buf = Unpooled.buffer();
-        response.writePayload(buf);
+        packet.writePayload(buf);
         byte[] payload = new byte[buf.readableBytes()];
         buf.readBytes(payload);
-        write(1, payload);
-        return read();
+        return payload;
     }
 
     public byte[] command(int code, String argument) throws IOException {
