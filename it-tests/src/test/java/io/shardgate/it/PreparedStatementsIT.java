@@ -57,7 +57,12 @@ class PreparedStatementsIT {
 
     @BeforeAll
     void start() throws Exception {
-        cluster = ShardedCluster.start(2, i -> List.of("shop_" + i), ShardedCluster.TWO_NODES + """
+        // A small pool, so that a cursor that kept its backend connection after its client left
+        // would soon leave none for anyone else.
+        String twoNodes = ShardedCluster.TWO_NODES.replace("members: [\"127.0.0.1:${port0}\"] }",
+                "members: [\"127.0.0.1:${port0}\"], pool: { maxConnections: 3, connectTimeout: 2s } }");
+        assertThat(twoNodes).contains("maxConnections: 3");
+        cluster = ShardedCluster.start(2, i -> List.of("shop_" + i), twoNodes + """
                 schemas:
                   - name: shop
                     defaultDataNode: dn0
@@ -410,6 +415,30 @@ class PreparedStatementsIT {
                 if (transaction) {
                     c.commit();
                 }
+            }
+        }
+    }
+
+    /** Statements and their open cursors go with their connection, and so do the cursors' backend connections. */
+    @Test
+    void cursorsOfAClosedConnectionGiveBackTheirBackendConnections() throws Exception {
+        try (Connection c = mysql(SERVER_PREPARED); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO notes (id, i) VALUES (8001, 1), (8002, 2), (8003, 3), (8004, 4)");
+        }
+        for (int round = 0; round < 8; round++) {
+            Connection c = mysql(SERVER_PREPARED + "&useCursorFetch=true");
+            PreparedStatement ps = c.prepareStatement("SELECT id FROM notes WHERE id > ? ORDER BY id");
+            ps.setFetchSize(1);
+            ps.setLong(1, 8000);
+            ResultSet rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            c.abort(Runnable::run); // the socket just closes: no COM_STMT_CLOSE, the cursor's rows unread
+        }
+        try (Connection c = mysql(SERVER_PREPARED); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM notes WHERE id > ?")) {
+            ps.setLong(1, 8000);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(4);
             }
         }
     }

@@ -24,6 +24,7 @@ public enum ErrorCode {
     TOO_MANY_PREPARED(1461, "42000", "Can't create more than max_prepared_stmt_count statements (current value: %s)"),
     NOT_PREPARABLE(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     NO_OPEN_CURSOR(1421, "HY000", "The statement (%s) has no open cursor"),
+    TOO_MANY_PLACEHOLDERS(1390, "HY000", "Prepared statement contains too many placeholders"),
     PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes"),
     HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
     MALFORMED_PACKET(1835, "HY000", "Malformed communication packet: %s"),

@@ -55,7 +55,7 @@ final class StatementCommands {
         try {
             PreparedText text = PreparedText.of(Wire.readEofString(in, StandardCharsets.UTF_8), session.backslashEscapes());
             if (text.parameterCount() > MAX_PARAMETERS) {
-                throw new ShardGateException(1390, "HY000", "Prepared statement contains too many placeholders", null);
+                throw new ShardGateException(ErrorCode.TOO_MANY_PLACEHOLDERS);
             }
             List<Column> columns = queries.prepare(text);
             PreparedStatement s = statements.add(text, columns);
