@@ -216,7 +216,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
                 : ConnectionFlavor.AFFECTED_ROWS;
         JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
-        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId);
+        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
+                server.config().server().maxPreparedStatements());
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

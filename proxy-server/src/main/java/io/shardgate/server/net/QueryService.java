@@ -5,10 +5,13 @@ import io.shardgate.router.ErrorCode;
 import io.shardgate.router.Planner;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.parse.ParsedSql;
+import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.DescribingExecutor;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.UseSchema;
+import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
@@ -71,15 +74,43 @@ final class QueryService {
         run(planner.plan(statement, session), more);
     }
 
-    private void run(Primitive plan, boolean more) {
+    /** Plans and runs one statement; the caller writes the result (and closes a RowStream). */
+    Result execute(ParsedSql statement) {
+        return execute(planner.plan(statement, session));
+    }
+
+    private Result execute(Primitive plan) {
         Result result = plan.execute(new ExecutionContext(session.executor(), session));
-        switch (result) {
-            case UpdateResult u -> {
-                if (u.generated()) {
-                    session.statementInsertedId(u.lastInsertId());
-                }
-                writer.ok(u, status(more));
+        if (result instanceof UpdateResult u && u.generated()) {
+            session.statementInsertedId(u.lastInsertId());
+        }
+        return result;
+    }
+
+    /**
+     * Checks a statement for COM_STMT_PREPARE and finds its result columns: the statement with
+     * NULL parameters is planned like any query and run by a {@link DescribingExecutor}, which asks
+     * each data node for no rows. A statement that does not answer with rows has none.
+     */
+    List<Column> prepare(PreparedText statement) {
+        planner.checkPrepared(statement, session);
+        if (!statement.returnsRows()) {
+            return List.of();
+        }
+        Primitive plan = planner.plan(SqlParser.parse(statement.withNulls(), session.backslashEscapes()), session);
+        DescribingExecutor describing = new DescribingExecutor(session.executor(), session.backslashEscapes());
+        if (plan.execute(new ExecutionContext(describing, session)) instanceof RowStream rows) {
+            try (rows) {
+                return rows.columns();
             }
+        }
+        return List.of();
+    }
+
+    private void run(Primitive plan, boolean more) {
+        Result result = execute(plan);
+        switch (result) {
+            case UpdateResult u -> writer.ok(u, status(more));
             case RowStream rows -> {
                 try (rows) {
                     writer.rows(rows, status(more));
