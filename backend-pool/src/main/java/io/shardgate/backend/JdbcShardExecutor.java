@@ -68,6 +68,7 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
             return new UpdateResult(affected, lastId, 0, "");
         } catch (SQLException e) {
             closeQuietly(st);
+            StatementEnd.collectAfterError(lease.connection(), diagnostics, e);
             lease.release();
             throw BackendErrors.translate(e, node, lease.member());
         } catch (RuntimeException e) {

@@ -54,6 +54,34 @@ final class StatementEnd {
         return ((NativeSession) c.unwrap(JdbcConnection.class).getSession()).getProtocol();
     }
 
+    /**
+     * After a statement failed: the conditions it raised before its error (a value truncated before
+     * a duplicate key, say), which MariaDB lists before the error. The error itself is reported by
+     * the caller, so the backend's own copy (listed last) is left out. An ERR packet counts no
+     * warnings, so they are asked for after every error but a lost connection's, which has nothing
+     * to tell and might not answer.
+     */
+    static void collectAfterError(Connection c, Diagnostics sink, SQLException error) {
+        if (error.getSQLState() != null && error.getSQLState().startsWith("08")) {
+            return;
+        }
+        List<Condition> listed = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW WARNINGS")) {
+            while (rs.next()) {
+                listed.add(new Condition(Condition.Level.of(rs.getString(1)), rs.getInt(2), rs.getString(3)));
+            }
+        } catch (SQLException unanswered) {
+            return; // the statement's error is what the client must see; nothing else can be told
+        }
+        if (!listed.isEmpty() && listed.getLast().level() == Condition.Level.ERROR
+                && listed.getLast().code() == error.getErrorCode()) {
+            listed.removeLast();
+        }
+        if (!listed.isEmpty()) {
+            sink.add(listed.size(), listed);
+        }
+    }
+
     /** Reads the last statement's conditions (and found rows) off {@code c} into {@code sink}. */
     static void collect(Connection c, Diagnostics sink, boolean foundRows) throws SQLException {
         collect(c, sink, foundRows, ending(c));

@@ -38,7 +38,7 @@ class ConnectionSettingsTest {
     @Test
     void literalsAreWhatMariaDbReadsBack() {
         assertThat(BackendSettings.literal(5L)).isEqualTo("5");
-        assertThat(BackendSettings.literal(1.5)).isEqualTo("1.5");
+        assertThat(BackendSettings.literal(1.5)).isEqualTo("1.5E0");
         assertThat(BackendSettings.literal("it's")).isEqualTo("'it''s'");
         assertThat(BackendSettings.literal(null)).isEqualTo("NULL");
     }

@@ -32,7 +32,8 @@ final class ConfigReader {
         SequenceConfig sequences = SequenceSection.read(sections.get("sequences"), nodes);
         LimitsConfig limits = LimitsSection.read(sections.get("limits"));
         Declared<SchemaConfig> schemas = SchemaSection.read(sections.get("schemas"), nodes, functions);
-        Declared<UserConfig> users = UserSection.read(sections.get("users"), schemas);
+        Declared<UserConfig> users = UserSection.read(sections.get("users"), schemas,
+                server == null ? ServerConfig.DEFAULT_AUTH_PLUGIN : server.defaultAuthPlugin());
         if (!problems.isEmpty()) {
             return null;
         }

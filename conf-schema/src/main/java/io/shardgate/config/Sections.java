@@ -29,9 +29,14 @@ final class Sections {
 
     /** Passwords may be empty, but must be written, so that a forgotten one is noticed. */
     static String password(YamlMapping entry) {
+        return password(entry, "");
+    }
+
+    /** @param alternative what else may stand for the password, in the "required" message */
+    static String password(YamlMapping entry, String alternative) {
         YamlValue password = entry.get("password");
         if (password.absent()) {
-            password.problem("required (write password: '' for an empty password)");
+            password.problem("required (write password: '' for an empty password" + alternative + ")");
             return null;
         }
         return password.string();

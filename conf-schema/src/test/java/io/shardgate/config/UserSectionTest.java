@@ -44,7 +44,7 @@ class UserSectionTest {
     @Test
     void passwordMustBeWrittenButMayBeEmpty() {
         assertThat(ConfigText.valid().with("users", "- {name: app}").problems())
-                .containsExactly("users[0].password: required (write password: '' for an empty password)");
+                .containsExactly("users[0].password: required (write password: '' for an empty password, or give passwordHash)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.shardgate.it;
 
 import static io.shardgate.it.TwinSessions.one;
+import static io.shardgate.it.TwinSessions.onNode;
 import static io.shardgate.it.TwinSessions.rows;
 import static io.shardgate.it.TwinSessions.run;
 import static io.shardgate.it.TwinSessions.same;
@@ -177,13 +178,13 @@ class SessionVariablesIT {
                     "SET SESSION TRANSACTION ISOLATION LEVEL SERIALIZABLE");
             assertThat(rows(p, "SELECT id FROM items")).hasSize(4);
             for (String node : new String[] {"dn0", "dn1"}) {
-                assertThat(one(p, "/*+ shardgate: dataNode=" + node + " */ " + BACKEND_STATE)).as(node)
+                assertThat(onNode(p, node, BACKEND_STATE)).as(node)
                         .isEqualTo("ANSI_QUOTES|+05:00|1|77|latin1_swedish_ci|SERIALIZABLE");
             }
         }
         try (Connection p = twins.proxy("")) {
             for (String node : new String[] {"dn0", "dn1"}) {
-                assertThat(one(p, "/*+ shardgate: dataNode=" + node + " */ " + BACKEND_STATE)).as(node).isEqualTo(defaults);
+                assertThat(onNode(p, node, BACKEND_STATE)).as(node).isEqualTo(defaults);
             }
             try (Connection d = twins.plain("")) {
                 same(p, d, "INSERT INTO items (id, v) VALUES (31, 'too long')");

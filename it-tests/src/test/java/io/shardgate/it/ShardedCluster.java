@@ -60,7 +60,7 @@ final class ShardedCluster implements AutoCloseable {
     /** The loader rejects port 0; tests want the kernel to pick free ports. */
     private static ShardGateConfig ephemeralPorts(ShardGateConfig c) {
         var s = c.server();
-        return c.withServer(new io.shardgate.config.ServerConfig("127.0.0.1", 0, 0, s.maxAllowedPacket()));
+        return c.withServer(s.listening("127.0.0.1", 0, 0));
     }
 
     /**

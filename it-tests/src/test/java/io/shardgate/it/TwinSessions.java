@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A sharded cluster and, beside it, one plain MariaDB database holding the same tables: the
@@ -95,7 +97,11 @@ final class TwinSessions implements AutoCloseable {
     }
 
     static Answer answer(Connection c, String sql) throws SQLException {
-        Outcome outcome = Outcome.run(c, sql);
+        return answer(c, conn -> Outcome.run(conn, sql));
+    }
+
+    private static Answer answer(Connection c, Function<Connection, Outcome> statement) throws SQLException {
+        Outcome outcome = statement.apply(c);
         return new Answer(outcome, rows(c, "SHOW WARNINGS"));
     }
 
@@ -104,8 +110,22 @@ final class TwinSessions implements AutoCloseable {
      * in order) and left the same warnings; returns the proxy's answer.
      */
     static Answer same(Connection proxy, Connection plain, String sql, boolean ordered) throws SQLException {
-        Answer expected = answer(plain, sql);
-        Answer actual = answer(proxy, sql);
+        return same(proxy, plain, sql, conn -> Outcome.run(conn, sql), ordered);
+    }
+
+    /**
+     * {@link #same} for a prepared statement executed with {@code parameters}: through the binary
+     * protocol when both connections were opened with {@code useServerPrepStmts=true}.
+     */
+    static Answer samePrepared(Connection proxy, Connection plain, String sql, Object... parameters) throws SQLException {
+        return same(proxy, plain, sql + " " + Arrays.toString(parameters), conn -> Outcome.prepared(conn, sql, parameters),
+                false);
+    }
+
+    private static Answer same(Connection proxy, Connection plain, String sql, Function<Connection, Outcome> statement,
+                               boolean ordered) throws SQLException {
+        Answer expected = answer(plain, statement);
+        Answer actual = answer(proxy, statement);
         if (expected.outcome() instanceof Outcome.Failure e) {
             assertThat(actual.outcome()).as(sql).isInstanceOfSatisfying(Outcome.Failure.class, a -> {
                 assertThat(a.errorCode()).as(sql).isEqualTo(e.errorCode());
@@ -155,6 +175,14 @@ final class TwinSessions implements AutoCloseable {
         List<String> r = rows(c, sql);
         assertThat(r).as(sql).hasSize(1);
         return r.getFirst();
+    }
+
+    /**
+     * {@code sql} sent as written to one data node through the proxy (a hint), on the backend
+     * connection the session's statements use there: what that connection's own session holds.
+     */
+    static String onNode(Connection proxy, String node, String sql) throws SQLException {
+        return one(proxy, "/*+ shardgate: dataNode=" + node + " */ " + sql);
     }
 
     static void run(Connection c, String... sql) throws SQLException {

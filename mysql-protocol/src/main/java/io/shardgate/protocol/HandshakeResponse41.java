@@ -1,7 +1,6 @@
 package io.shardgate.protocol;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -92,25 +91,9 @@ public record HandshakeResponse41(
         String pluginName = Capability.PLUGIN_AUTH.in(capabilities) && in.isReadable()
                 ? Wire.readNulString(in, StandardCharsets.UTF_8) : null;
         Map<String, String> attributes = Capability.CONNECT_ATTRS.in(capabilities) && in.isReadable()
-                ? readAttributes(in) : Map.of();
+                ? ConnectAttributes.read(in) : Map.of();
         return new HandshakeResponse41(capabilities, maxPacketSize, characterSet, username, authResponse,
                 database, pluginName, attributes);
-    }
-
-    private static Map<String, String> readAttributes(ByteBuf in) {
-        ByteBuf region = in.readSlice(lengthOfAttributes(in));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        while (region.isReadable()) {
-            String key = Wire.readLenencString(region, StandardCharsets.UTF_8);
-            attributes.put(key, Wire.readLenencString(region, StandardCharsets.UTF_8));
-        }
-        return attributes;
-    }
-
-    private static int lengthOfAttributes(ByteBuf in) {
-        long length = Wire.readLenencInt(in);
-        Wire.need(in, length, "HandshakeResponse41 connect attributes");
-        return (int) length;
     }
 
     /** Writes the response as a client would; for tests and a future client side. */
@@ -136,21 +119,8 @@ public record HandshakeResponse41(
             Wire.writeNulString(out, authPluginName);
         }
         if (!connectAttributes.isEmpty()) {
-            long length = 0;
-            for (Map.Entry<String, String> e : connectAttributes.entrySet()) {
-                length += lenencStringSize(e.getKey()) + lenencStringSize(e.getValue());
-            }
-            Wire.writeLenencInt(out, length);
-            connectAttributes.forEach((k, v) -> {
-                Wire.writeLenencString(out, k);
-                Wire.writeLenencString(out, v);
-            });
+            ConnectAttributes.write(out, connectAttributes);
         }
-    }
-
-    private static long lenencStringSize(String s) {
-        int bytes = ByteBufUtil.utf8Bytes(s);
-        return Wire.lenencIntSize(bytes) + bytes;
     }
 
     private static void require(boolean condition, String message) {

@@ -23,6 +23,7 @@ public final class Main {
             case "start" -> start(args, err);
             case "check" -> check(args, out, err);
             case "demo" -> Demo.run(args, out, err);
+            case "passwd" -> PasswordCommand.run(args, PasswordCommand.terminal(), System.in, out, err);
             case "help", "--help", "-h" -> {
                 usage(out);
                 yield 0;
@@ -43,6 +44,9 @@ public final class Main {
                   demo [--port N] [--manager-port N]
                                         start two local MariaDB servers with sample data and the proxy
                                         on 127.0.0.1:8066 (management port 9066); Ctrl-C stops it all
+                  passwd [--sha2-only | --native-only] [--iterations N]
+                                        read a password (without echo, or the first line of standard
+                                        input) and print the users[].passwordHash value for it
                   help                  this text""");
     }
 
@@ -85,7 +89,13 @@ public final class Main {
             err.println(e.getMessage());
             return 1;
         }
-        ShardGateServer server = ShardGateServer.start(config);
+        ShardGateServer server;
+        try {
+            server = ShardGateServer.start(config);
+        } catch (IllegalStateException e) {
+            err.println("refusing to start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -44,7 +44,7 @@ public final class ShardGateServer implements AutoCloseable {
         this.parallel = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shard-", 0).factory());
         String backendVersion = backendVersion(rules);
         SystemVariables proxyDefaults = new SystemVariables(backendVersion + "-ShardGate",
-                config.server().port(), config.server().maxAllowedPacket());
+                config.server().port(), config.server().maxAllowedPacket(), config.server().maxPreparedStatements());
         SystemVariables variables = proxyDefaults.withBackendDefaults(backendDefaults(rules, proxyDefaults.backendVariables()));
         StatusCounters status = new StatusCounters();
         long started = System.currentTimeMillis();

@@ -37,6 +37,7 @@ final class DataCommands implements CommandProcessor {
     private final JdbcShardExecutor executor;
     private final ResultWriter writer;
     private final QueryService queries;
+    private final StatementCommands statements;
     private final FrontendConnection connection;
 
     DataCommands(ServerContext server, FrontendConnection connection, Session session, JdbcShardExecutor executor,
@@ -50,6 +51,7 @@ final class DataCommands implements CommandProcessor {
         this.writer = new ResultWriter(out, clientCapabilities, session::resultEncoding);
         this.queries = new QueryService(server.planner(), session, writer,
                 io.shardgate.protocol.Capability.MULTI_STATEMENTS.in(clientCapabilities));
+        this.statements = new StatementCommands(session, queries, writer, server.config().server().maxAllowedPacket());
     }
 
     @Override
@@ -88,7 +90,7 @@ final class DataCommands implements CommandProcessor {
         }
         switch (command) {
             case COM_QUIT -> channel.close();
-            case COM_PING -> writer.ok(queries.status(false));
+            case COM_PING -> writer.ok(queries.idleStatus());
             // Text from the client is in its character_set_client; bytes that are no characters of it
             // survive decoding (MariaDbCharset), so binary literals reach the backends intact.
             case COM_QUERY -> {
@@ -98,7 +100,14 @@ final class DataCommands implements CommandProcessor {
             }
             case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, session.statementCharset().charset()));
             case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, session.statementCharset().charset()));
+            case COM_CHANGE_USER -> connection.changeUser(in.readerIndex(in.readerIndex() - 1));
             case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
+            case COM_STMT_PREPARE -> statements.prepare(in);
+            case COM_STMT_EXECUTE -> statements.execute(in);
+            case COM_STMT_FETCH -> statements.fetch(in);
+            case COM_STMT_RESET -> statements.reset(in);
+            case COM_STMT_CLOSE -> statements.close(in);
+            case COM_STMT_SEND_LONG_DATA -> statements.sendLongData(in);
             default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
         }
     }
@@ -118,7 +127,7 @@ final class DataCommands implements CommandProcessor {
         Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
         if (r instanceof RowStream rows) {
             try (rows) {
-                writer.fieldList(rows.columns(), queries.status(false));
+                writer.fieldList(rows.columns(), queries.idleStatus());
             }
         }
     }
@@ -133,6 +142,10 @@ final class DataCommands implements CommandProcessor {
 
     @Override
     public void closed() {
-        executor.close();
+        try {
+            statements.closeAll();
+        } finally {
+            executor.close();
+        }
     }
 }

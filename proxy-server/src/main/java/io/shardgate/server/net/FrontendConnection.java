@@ -4,36 +4,42 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.shardgate.backend.ConnectionFlavor;
 import io.shardgate.backend.JdbcShardExecutor;
 import io.shardgate.config.UserConfig;
-import io.shardgate.protocol.AuthSwitchRequest;
 import io.shardgate.protocol.Capability;
+import io.shardgate.protocol.ChangeUser;
 import io.shardgate.protocol.ErrPacket;
 import io.shardgate.protocol.HandshakeResponse41;
 import io.shardgate.protocol.HandshakeV10;
-import io.shardgate.protocol.MalformedPacketException;
 import io.shardgate.protocol.NativePassword;
-import io.shardgate.protocol.OkPacket;
 import io.shardgate.protocol.OversizedPacket;
 import io.shardgate.protocol.Packet;
+import io.shardgate.protocol.PacketFramer;
 import io.shardgate.protocol.PacketWriter;
 import io.shardgate.protocol.ServerStatus;
-import io.shardgate.protocol.Wire;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
+import io.shardgate.server.auth.Authenticator;
+import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
+import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection on the event loop: greeting, login (with an AuthSwitchRequest when the
- * client offers another plugin), then hand-off of each command to the session's worker thread.
+ * One client connection. On the event loop: the greeting, the switch to TLS after an SSLRequest,
+ * and hand-off of every other packet to the connection's session thread, where it goes to the
+ * current phase: {@link Login} first, then the port's command processor (and {@link Login} again
+ * for a COM_CHANGE_USER).
  */
 final class FrontendConnection extends ChannelInboundHandlerAdapter implements Connections.Info {
 
@@ -46,28 +52,38 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             Capability.MULTI_STATEMENTS, Capability.MULTI_RESULTS, Capability.PLUGIN_AUTH, Capability.CONNECT_ATTRS,
             Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA, Capability.DEPRECATE_EOF);
 
-    private enum State { GREETED, AUTH_SWITCHED, COMMANDS, CLOSED }
-
     private final ServerContext server;
     private final Authenticator authenticator;
+    private final ServerTls tls;
     private final boolean managerPort;
+    private final long maxPacket;
     private final Instant since = Instant.now();
     private Channel channel;
     private PacketWriter writer;
     private long id;
-    private byte[] seed;
-    private State state = State.GREETED;
-    private HandshakeResponse41 response;
     private String clientHost = "";
+    private SessionWorker worker;
+    /** Event loop only: no packet has come yet, so an SSLRequest may. */
+    private boolean awaitingFirstPacket = true;
+    /** Event loop only: the framer was swapped for TLS; bytes it held are being handed back. */
+    private boolean tlsStarting;
+    /** Session thread only (set before the worker starts): the phase packets go to. */
+    private CommandProcessor phase;
+    /** Session thread only: who is logged in, with the capabilities agreed at connect. */
+    private UserConfig account;
+    private int capabilities;
+    private boolean unwrappedMoreData;
+    private int collation;
     private volatile String user = "";
     private volatile Session session;
     private volatile String running = "";
-    private SessionWorker worker;
 
-    FrontendConnection(ServerContext server, Authenticator authenticator, boolean managerPort) {
+    FrontendConnection(ServerContext server, Authenticator authenticator, ServerTls tls, boolean managerPort) {
         this.server = server;
         this.authenticator = authenticator;
+        this.tls = tls;
         this.managerPort = managerPort;
+        this.maxPacket = server.config().server().maxAllowedPacket();
     }
 
     Channel channel() {
@@ -76,6 +92,23 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     PacketWriter writer() {
         return writer;
+    }
+
+    boolean managerPort() {
+        return managerPort;
+    }
+
+    String clientHost() {
+        return clientHost;
+    }
+
+    /** Whether the connection runs under TLS. */
+    boolean secure() {
+        return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    void user(String name) {
+        user = name;
     }
 
     void running(String command) {
@@ -87,16 +120,34 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         channel = ctx.channel();
         writer = new PacketWriter(channel);
         id = server.connectionIds().incrementAndGet();
-        seed = NativePassword.seed(RANDOM);
+        byte[] seed = NativePassword.seed(RANDOM);
         if (channel.remoteAddress() instanceof InetSocketAddress a) {
             clientHost = a.getAddress().getHostAddress();
         }
+        int offered = SERVER_CAPABILITIES | (tls != null ? Capability.SSL.bit() : 0);
         writer.sequence(0);
-        writer.writeFromEventLoop(new HandshakeV10(server.serverVersion(), id, seed, SERVER_CAPABILITIES,
-                io.shardgate.server.session.Collations.UTF8MB4_GENERAL_CI.id(), ServerStatus.AUTOCOMMIT.bit(),
-                Authenticator.NATIVE_PASSWORD));
+        writer.writeFromEventLoop(new HandshakeV10(server.serverVersion(), id, seed, offered,
+                Collations.UTF8MB4_GENERAL_CI.id(), ServerStatus.AUTOCOMMIT.bit(),
+                authenticator.defaultPlugin().pluginName()));
         writer.flush();
+        phase = Login.handshake(this, authenticator, seed);
+        worker = new SessionWorker(channel, new CommandProcessor() {
+            @Override
+            public void handle(Packet packet) {
+                phase.handle(packet);
+            }
+
+            @Override
+            public void closed() {
+                phase.closed();
+            }
+        }, (managerPort ? "manager-" : "session-") + id);
+        worker.start();
         server.connections().add(this);
+        if (!managerPort) {
+            // MariaDB's Connections: connection attempts, successful or not
+            server.status().connection();
+        }
         ctx.fireChannelActive();
     }
 
@@ -107,81 +158,108 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             failAndClose(new ShardGateException(ErrorCode.PACKET_TOO_LARGE));
             return;
         }
+        if (msg instanceof ByteBuf raw && tlsStarting) {
+            // what the old framer held after the SSLRequest: the start of the TLS handshake
+            ctx.pipeline().fireChannelRead(raw);
+            ctx.pipeline().fireChannelReadComplete();
+            return;
+        }
         if (!(msg instanceof Packet packet)) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (state == State.COMMANDS) {
-            worker.submit(packet);
+        if (awaitingFirstPacket) {
+            awaitingFirstPacket = false;
+            if (HandshakeResponse41.isSslRequest(packet.payload())) {
+                packet.release();
+                startTls(ctx, packet.sequenceId());
+                return;
+            }
+        }
+        worker.submit(packet);
+    }
+
+    /**
+     * After the SSLRequest the client starts TLS at once, so the next bytes may already sit in the
+     * framer. TLS goes first in the pipeline with a fresh framer after it; removing the old framer
+     * hands the bytes it held to this handler, which sends them back in at the head (see {@link
+     * PacketFramer}'s note on removal).
+     */
+    private void startTls(ChannelHandlerContext ctx, int sequenceId) {
+        if (tls == null) {
+            writer.sequence((sequenceId + 1) & 0xFF);
+            failAndClose(ShardGateException.notSupported("TLS (the server did not offer CLIENT_SSL)"));
             return;
         }
+        SslHandler ssl = tls.newHandler(ctx.alloc());
+        ssl.handshakeFuture().addListener(f -> {
+            if (!f.isSuccess()) {
+                log.debug("connection {}: TLS handshake failed: {}", id, f.cause().toString());
+                channel.close();
+            }
+        });
+        ChannelPipeline pipeline = ctx.pipeline();
+        pipeline.addFirst("tls", ssl);
+        pipeline.addAfter("tls", "tls-framer", new PacketFramer(maxPacket));
+        tlsStarting = true;
         try {
-            writer.sequence((packet.sequenceId() + 1) & 0xFF);
-            if (state == State.GREETED) {
-                greeted(packet.payload());
-            } else if (state == State.AUTH_SWITCHED) {
-                login(Wire.readEofBytes(packet.payload()));
-            }
-        } catch (MalformedPacketException e) {
-            failAndClose(new ShardGateException(ErrorCode.HANDSHAKE_ERROR));
-        } catch (ShardGateException e) {
-            failAndClose(e);
+            pipeline.remove("framer");
         } finally {
-            packet.release();
+            tlsStarting = false;
         }
     }
 
-    private void greeted(ByteBuf payload) {
-        if (HandshakeResponse41.isSslRequest(payload)) {
-            throw ShardGateException.notSupported("TLS (the server did not offer CLIENT_SSL)");
-        }
-        response = HandshakeResponse41.read(payload);
-        if (!Capability.PROTOCOL_41.in(response.capabilities())) {
-            throw new ShardGateException(ErrorCode.HANDSHAKE_ERROR);
-        }
-        user = response.username();
-        String plugin = response.authPluginName();
-        if (plugin != null && !plugin.isEmpty() && !plugin.equals(Authenticator.NATIVE_PASSWORD)
-                && Capability.PLUGIN_AUTH.in(response.capabilities())) {
-            state = State.AUTH_SWITCHED;
-            writer.writeFromEventLoop(new AuthSwitchRequest(Authenticator.NATIVE_PASSWORD, seed));
-            writer.flush();
+    /** The logged-in phase for {@code user}: a fresh session with the port's command processor. */
+    void startSession(UserConfig newAccount, String database, int collationId) {
+        account = newAccount;
+        collation = collationId;
+        user = newAccount.name();
+        if (managerPort) {
+            phase = new ManagementPort(server, this, capabilities);
             return;
         }
-        login(response.authResponse());
+        ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
+                : ConnectionFlavor.AFFECTED_ROWS;
+        // Everything of the session is new, as after MariaDB's THD::change_user: its variables (the
+        // backend connections it gets are brought to the defaults), user variables, warnings.
+        SessionDiagnostics diagnostics = new SessionDiagnostics();
+        JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
+                diagnostics);
+        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
+                diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
+                server.config().server().maxPreparedStatements());
+        if (database != null && !database.isEmpty()) {
+            s.useSchema(database);
+        }
+        session = s;
+        phase = new DataCommands(server, this, s, executor, capabilities);
     }
 
-    private void login(byte[] authResponse) {
-        UserConfig account = authenticator.authenticate(response.username(), seed, authResponse, response.database(),
-                clientHost, managerPort);
-        int capabilities = response.capabilities() & SERVER_CAPABILITIES;
-        CommandProcessor processor;
-        if (managerPort) {
-            processor = new ManagementPort(server, this, capabilities);
-        } else {
-            ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
-                    : ConnectionFlavor.AFFECTED_ROWS;
-            SessionDiagnostics diagnostics = new SessionDiagnostics();
-            JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
-                    diagnostics);
-            Session s = new Session(id, account, clientHost, server.rules(), server.variables(), executor,
-                    response.characterSet(), diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities));
-            server.status().connection();
-            if (response.database() != null && !response.database().isEmpty()) {
-                s.useSchema(response.database());
-            }
-            session = s;
-            processor = new DataCommands(server, this, s, executor, capabilities);
-        }
-        state = State.COMMANDS;
-        worker = new SessionWorker(channel, processor, (managerPort ? "manager-" : "session-") + id);
-        worker.start();
-        writer.writeFromEventLoop(OkPacket.of(ServerStatus.AUTOCOMMIT.bit()));
-        writer.flush();
+    /** What the handshake response fixes for the connection's life: capabilities and client quirks. */
+    void capabilities(int clientCapabilities, Map<String, String> connectAttributes) {
+        capabilities = clientCapabilities & SERVER_CAPABILITIES;
+        unwrappedMoreData = Authenticator.expectsUnwrappedMoreData(connectAttributes, server.serverVersion());
+    }
+
+    boolean unwrappedMoreData() {
+        return unwrappedMoreData;
+    }
+
+    /**
+     * COM_CHANGE_USER, on the session thread: like MariaDB, the session is reset first (open
+     * transaction rolled back, variables and schema dropped), then the new user is authenticated.
+     */
+    void changeUser(ByteBuf payloadFromCommandByte) {
+        ChangeUser request = ChangeUser.read(payloadFromCommandByte, capabilities);
+        Session old = session;
+        Login.Previous previous = new Login.Previous(account, old == null ? null : old.schema(), collation);
+        phase.closed();
+        session = null;
+        user = request.username();
+        phase = Login.changeUser(this, authenticator, NativePassword.seed(RANDOM), request, previous);
     }
 
     private void failAndClose(ShardGateException e) {
-        state = State.CLOSED;
         writer.writeFromEventLoop(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage()));
         writer.flush();
         channel.close();
@@ -195,7 +273,6 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        state = State.CLOSED;
         server.connections().remove(id);
         if (worker != null) {
             worker.stop();

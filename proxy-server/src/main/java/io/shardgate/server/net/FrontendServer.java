@@ -11,7 +11,13 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.shardgate.protocol.PacketFramer;
+import io.shardgate.server.auth.Authenticator;
+import io.shardgate.server.auth.RsaPasswordKey;
+import io.shardgate.server.tls.ServerTls;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 
 /** The two listening ports on Netty: the MySQL port for applications and the management port. */
 public final class FrontendServer implements AutoCloseable {
@@ -22,18 +28,25 @@ public final class FrontendServer implements AutoCloseable {
     private final Channel managerChannel;
 
     public FrontendServer(ServerContext server) throws InterruptedException {
-        Authenticator authenticator = new Authenticator(server.config().users(), server.rules());
+        Authenticator authenticator = new Authenticator(server.config().users(), server.rules(),
+                server.config().server().defaultAuthPlugin(), RsaPasswordKey.generate(new SecureRandom()));
+        ServerTls tls;
+        try {
+            tls = ServerTls.of(server.config().server().tls());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS (server.tls): " + e.getMessage(), e);
+        }
         String bind = server.config().server().bindAddress();
         try {
-            dataChannel = bind(server, authenticator, false, new InetSocketAddress(bind, server.config().server().port()));
-            managerChannel = bind(server, authenticator, true, new InetSocketAddress(bind, server.config().server().managerPort()));
+            dataChannel = bind(server, authenticator, tls, false, new InetSocketAddress(bind, server.config().server().port()));
+            managerChannel = bind(server, authenticator, tls, true, new InetSocketAddress(bind, server.config().server().managerPort()));
         } catch (InterruptedException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private Channel bind(ServerContext server, Authenticator authenticator, boolean manager, InetSocketAddress address)
+    private Channel bind(ServerContext server, Authenticator authenticator, ServerTls tls, boolean manager, InetSocketAddress address)
             throws InterruptedException {
         long maxPacket = server.config().server().maxAllowedPacket();
         return new ServerBootstrap()
@@ -50,7 +63,7 @@ public final class FrontendServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("framer", new PacketFramer(maxPacket));
-                        ch.pipeline().addLast("connection", new FrontendConnection(server, authenticator, manager));
+                        ch.pipeline().addLast("connection", new FrontendConnection(server, authenticator, tls, manager));
                     }
                 })
                 .bind(address).sync().channel();

@@ -7,6 +7,7 @@ import io.shardgate.config.DataNodeConfig;
 import io.shardgate.config.HostPort;
 import io.shardgate.protocol.ChannelClosedException;
 import io.shardgate.protocol.Command;
+import io.shardgate.protocol.MalformedPacketException;
 import io.shardgate.protocol.Packet;
 import io.shardgate.protocol.PacketWriter;
 import io.shardgate.protocol.ServerStatus;
@@ -54,10 +55,13 @@ final class ManagementPort implements CommandProcessor {
                 case COM_QUIT -> connection.channel().close();
                 case COM_PING, COM_INIT_DB -> writer.ok(STATUS);
                 case COM_QUERY -> query(Wire.readEofString(in, StandardCharsets.UTF_8));
+                case COM_CHANGE_USER -> connection.changeUser(in.readerIndex(in.readerIndex() - 1));
                 default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
             }
         } catch (ChannelClosedException e) {
             return;
+        } catch (MalformedPacketException e) {
+            writer.error(new ShardGateException(ErrorCode.MALFORMED_PACKET, e.getMessage()));
         } catch (ShardGateException e) {
             writer.error(e);
         }

@@ -5,10 +5,13 @@ import io.shardgate.router.ErrorCode;
 import io.shardgate.router.Planner;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.parse.ParsedSql;
+import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.DescribingExecutor;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.UseSchema;
+import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
@@ -16,11 +19,15 @@ import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
 import io.shardgate.server.session.StatementClass;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A client's SQL from text to written result: parse, plan, execute, write, and the session's
  * bookkeeping around each statement (its warnings, ROW_COUNT(), FOUND_ROWS(), status counters,
- * the status flags of its last packet). With CLIENT_MULTI_STATEMENTS several statements run in
+ * the status flags of its last packet). Executions of prepared statements, SQL-level ones and
+ * COM_STMT_EXECUTE alike, take the same path with their values written in, so they see the same
+ * session state (backend variables, user variables, character sets, diagnostics). With
+ * CLIENT_MULTI_STATEMENTS several statements run in
  * order, each result but the last flagged SERVER_MORE_RESULTS_EXISTS, stopping at the first
  * error as MariaDB does.
  */
@@ -30,12 +37,30 @@ final class QueryService {
     private final Session session;
     private final ResultWriter writer;
     private final boolean multiStatements;
+    private final RowsOut textRows;
 
     QueryService(Planner planner, Session session, ResultWriter writer, boolean multiStatements) {
         this.planner = planner;
         this.session = session;
         this.writer = writer;
         this.multiStatements = multiStatements;
+        this.textRows = (rows, headerStatus, ending) -> {
+            try (rows) {
+                return writer.rows(rows, headerStatus, ending);
+            }
+        };
+    }
+
+    /**
+     * Where a statement's rows go: written at once, in the text or the binary protocol, or kept
+     * for later (a cursor). Whoever takes the stream closes it.
+     */
+    interface RowsOut {
+        /**
+         * @param ending the statement's final status and warning count; ask once the rows are read
+         * @return how many rows went out, or null when they were kept
+         */
+        Long write(RowStream rows, int headerStatus, Supplier<ResultWriter.Ending> ending);
     }
 
     void query(String sql) {
@@ -50,26 +75,64 @@ final class QueryService {
                         "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
             }
         } catch (ShardGateException e) {
-            session.diagnosticsArea().begin(session.maxErrorCount());
-            session.diagnosticsArea().fail(e, false);
-            writer.error(e);
+            failed(e);
             return;
         }
         for (int i = 0; i < statements.size(); i++) {
             ParsedSql statement = statements.get(i);
-            StatementClass kind = StatementClass.of(statement);
-            if (!run(kind, () -> planner.plan(statement, session), i < statements.size() - 1)) {
+            boolean more = i < statements.size() - 1;
+            if (!run(StatementClass.of(statement), () -> planner.plan(statement, session), more, textRows)) {
                 return;
             }
         }
     }
 
     void useSchema(String schema) {
-        run(new StatementClass("Com_change_db", false, false), () -> new UseSchema(schema), false);
+        run(new StatementClass("Com_change_db", false, false), () -> new UseSchema(schema), false, textRows);
+    }
+
+    /**
+     * Runs one statement of a prepared statement's execution, {@code statement} being its text
+     * with the parameters' values written in: planned, run and accounted for like a query.
+     */
+    void execute(ParsedSql statement, RowsOut rows) {
+        run(StatementClass.of(statement), () -> planner.plan(statement, session), false, rows);
+    }
+
+    /**
+     * A command failed before it had a statement to run (it could not be parsed, a prepared
+     * statement's parameters were wrong): its error is written and, as in MariaDB, it becomes the
+     * diagnostics area's (SHOW WARNINGS lists it).
+     */
+    void failed(ShardGateException e) {
+        session.diagnosticsArea().begin(session.maxErrorCount());
+        session.diagnosticsArea().fail(e, false);
+        writer.error(e);
+    }
+
+    /**
+     * Checks a statement for COM_STMT_PREPARE and finds its result columns: the statement with
+     * NULL parameters is planned like any query and run by a {@link DescribingExecutor}, which asks
+     * each data node for no rows. A statement that does not answer with rows has none.
+     */
+    List<Column> prepare(PreparedText statement) {
+        planner.checkPrepared(statement, session);
+        if (!statement.returnsRows()) {
+            return List.of();
+        }
+        Primitive plan = planner.plan(SqlParser.parse(statement.withNulls(), session.backslashEscapes(),
+                session.clientCharset()), session);
+        DescribingExecutor describing = new DescribingExecutor(session.executor(), session.backslashEscapes());
+        if (plan.execute(new ExecutionContext(describing, session)) instanceof RowStream rows) {
+            try (rows) {
+                return rows.columns();
+            }
+        }
+        return List.of();
     }
 
     /** Runs one statement and writes its result or error; false when it failed. */
-    private boolean run(StatementClass kind, java.util.function.Supplier<Primitive> plan, boolean more) {
+    private boolean run(StatementClass kind, Supplier<Primitive> plan, boolean more, RowsOut out) {
         SessionDiagnostics diagnostics = session.diagnosticsArea();
         session.counted(kind);
         diagnostics.begin(session.maxErrorCount());
@@ -85,15 +148,11 @@ final class QueryService {
                     writer.ok(u, new ResultWriter.Ending(status(more), warnings));
                 }
                 case RowStream rows -> {
-                    long sent;
-                    try (rows) {
-                        sent = writer.rows(rows, status(more), () -> {
-                            int warnings = diagnostics.end(kind.usesTables());
-                            return new ResultWriter.Ending(status(more), warnings);
-                        });
-                    }
+                    Long sent = out.write(rows, status(more),
+                            () -> new ResultWriter.Ending(status(more), diagnostics.end(kind.usesTables())));
                     Long backendFound = diagnostics.backendFoundRows();
-                    session.statementCounted(-1, !kind.setsFoundRows() ? null : backendFound != null ? backendFound : sent);
+                    session.statementCounted(-1, !kind.setsFoundRows() || sent == null ? null
+                            : backendFound != null ? backendFound : sent);
                 }
             }
             return true;
@@ -105,8 +164,21 @@ final class QueryService {
         }
     }
 
+    /** The status flags of the packet that ends a statement: the session's and its backends'. */
     int status(boolean more) {
-        int s = session.diagnosticsArea().backendStatusFlags();
+        int s = idleStatus() | session.diagnosticsArea().backendStatusFlags();
+        if (more) {
+            s |= ServerStatus.MORE_RESULTS_EXISTS.bit();
+        }
+        return s;
+    }
+
+    /**
+     * The status flags of answers that run no statement (COM_PING, COM_STMT_PREPARE, a fetch): the
+     * session's alone, since MariaDB clears the per-statement ones when a command starts.
+     */
+    int idleStatus() {
+        int s = 0;
         if (session.autocommit()) {
             s |= ServerStatus.AUTOCOMMIT.bit();
         }
@@ -118,9 +190,6 @@ final class QueryService {
         }
         if (!session.backslashEscapes()) {
             s |= ServerStatus.NO_BACKSLASH_ESCAPES.bit();
-        }
-        if (more) {
-            s |= ServerStatus.MORE_RESULTS_EXISTS.bit();
         }
         return s;
     }

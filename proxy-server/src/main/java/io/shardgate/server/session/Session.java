@@ -5,6 +5,7 @@ import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
 import io.shardgate.router.parse.ClientCharset;
+import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.plan.Condition;
 import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.SessionState;
@@ -34,15 +35,21 @@ public final class Session implements SessionState {
     private final StatusCounters globalStatus;
     private final StatusCounters status = new StatusCounters();
     private final Map<String, Object> userVariables = new HashMap<>();
+    private final Map<String, PreparedText> preparedSql = new HashMap<>();
+    private final int maxPreparedStatements;
+    /** Prepared statements held, protocol-level ones (counted by their registry) and SQL-level ones. */
+    private int preparedStatements;
     private volatile String schema;
     private long lastInsertId;
     private long rowCount;
     private long foundRows;
     private boolean backslashEscapes = true;
 
+    /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
-                   SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace) {
+                   SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
+                   int maxPreparedStatements) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -55,6 +62,7 @@ public final class Session implements SessionState {
         if (ignoreSpace) {
             values.ignoreSpace();
         }
+        this.maxPreparedStatements = maxPreparedStatements;
     }
 
     public ShardExecutor executor() {
@@ -154,6 +162,44 @@ public final class Session implements SessionState {
         userVariables.put(name.toLowerCase(Locale.ROOT), value);
     }
 
+    /**
+     * Counts one more prepared statement against the bound (MariaDB's max_prepared_stmt_count, per
+     * connection here): 1461 past it. Protocol-level statements and {@code PREPARE name} share it.
+     */
+    public void claimPreparedStatement() {
+        if (preparedStatements >= maxPreparedStatements) {
+            throw new ShardGateException(ErrorCode.TOO_MANY_PREPARED, maxPreparedStatements);
+        }
+        preparedStatements++;
+    }
+
+    public void releasePreparedStatement() {
+        preparedStatements--;
+    }
+
+    @Override
+    public void prepareSql(String name, PreparedText statement) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!preparedSql.containsKey(key)) {
+            claimPreparedStatement();
+        }
+        preparedSql.put(key, statement);
+    }
+
+    @Override
+    public PreparedText preparedSql(String name) {
+        return preparedSql.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean deallocateSql(String name) {
+        boolean removed = preparedSql.remove(name.toLowerCase(Locale.ROOT)) != null;
+        if (removed) {
+            releasePreparedStatement();
+        }
+        return removed;
+    }
+
     @Override
     public void setNames(String charset, String collation) {
         values.names(charset, collation, false);
@@ -246,6 +292,12 @@ public final class Session implements SessionState {
     public void counted(StatementClass statement) {
         status.statement(statement);
         globalStatus.statement(statement);
+    }
+
+    /** A protocol command with a counter of its own (Com_stmt_execute, ...), for SHOW STATUS. */
+    public void countedCommand(String counter) {
+        status.command(counter);
+        globalStatus.command(counter);
     }
 
     @Override

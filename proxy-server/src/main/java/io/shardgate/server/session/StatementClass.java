@@ -14,7 +14,7 @@ public record StatementClass(String counter, boolean usesTables, boolean setsFou
 
     /** Statements that touch no table: they leave the previous statement's warnings readable. */
     private static final Set<String> TABLELESS = Set.of("SET", "USE", "BEGIN", "START", "COMMIT", "ROLLBACK",
-            "SAVEPOINT", "RELEASE", "DO", "XA");
+            "SAVEPOINT", "RELEASE", "DO", "XA", "DEALLOCATE");
 
     public static StatementClass of(ParsedSql statement) {
         String first = statement.keyword(0);
@@ -25,7 +25,7 @@ public record StatementClass(String counter, boolean usesTables, boolean setsFou
     }
 
     private static boolean usesTables(ParsedSql s, String first, String second) {
-        if (TABLELESS.contains(first)) {
+        if (TABLELESS.contains(first) || (first.equals("DROP") && second.equals("PREPARE"))) {
             return false;
         }
         if (first.equals("SHOW")) {
@@ -54,9 +54,14 @@ public record StatementClass(String counter, boolean usesTables, boolean setsFou
             case "ROLLBACK" -> second.equals("TO") || third.equals("TO") ? "rollback_to_savepoint" : "rollback";
             case "RELEASE" -> "release_savepoint";
             case "SHOW" -> show(second, third);
-            case "CREATE", "DROP", "ALTER" -> second.equals("TABLE") || second.equals("INDEX")
+            case "DROP" -> second.equals("PREPARE") ? "dealloc_sql" : second.equals("TABLE") || second.equals("INDEX")
+                    ? "drop_" + second.toLowerCase(Locale.ROOT) : null;
+            case "CREATE", "ALTER" -> second.equals("TABLE") || second.equals("INDEX")
                     ? first.toLowerCase(Locale.ROOT) + "_" + second.toLowerCase(Locale.ROOT) : null;
             case "EXPLAIN", "DESC", "DESCRIBE" -> "select";
+            case "PREPARE" -> "prepare_sql";
+            case "EXECUTE" -> "execute_sql";
+            case "DEALLOCATE" -> "dealloc_sql";
             default -> null;
         };
         return name == null ? null : "Com_" + name;

@@ -19,7 +19,9 @@ public final class StatusCounters {
         "Com_rollback_to_savepoint", "Com_release_savepoint", "Com_change_db", "Com_show_warnings",
         "Com_show_errors", "Com_show_status", "Com_show_variables", "Com_show_tables", "Com_show_databases",
         "Com_show_fields", "Com_show_keys", "Com_show_create_table", "Com_create_table", "Com_drop_table",
-        "Com_alter_table", "Com_create_index", "Com_drop_index", "Com_truncate"};
+        "Com_alter_table", "Com_create_index", "Com_drop_index", "Com_truncate", "Com_prepare_sql",
+        "Com_execute_sql", "Com_dealloc_sql", "Com_stmt_prepare", "Com_stmt_execute", "Com_stmt_fetch",
+        "Com_stmt_reset", "Com_stmt_close", "Com_stmt_send_long_data"};
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     /** Values read when shown: Uptime, Threads_connected. */
@@ -41,6 +43,14 @@ public final class StatusCounters {
         if (s.counter() != null) {
             counters.computeIfAbsent(s.counter(), k -> new LongAdder()).increment();
         }
+    }
+
+    /**
+     * A command counted apart from the statement it may run (COM_STMT_PREPARE, COM_STMT_EXECUTE,
+     * ...): its {@code Com_stmt_*} counter only. Questions counts the statement an execution runs.
+     */
+    public void command(String counter) {
+        counters.computeIfAbsent(counter, k -> new LongAdder()).increment();
     }
 
     public void connection() {

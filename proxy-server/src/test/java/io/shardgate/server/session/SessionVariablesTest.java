@@ -21,7 +21,7 @@ class SessionVariablesTest {
         default -> literal.startsWith("'") ? literal.substring(1, literal.length() - 1)
                 : literal.contains(".") ? (Object) Double.valueOf(literal) : Long.valueOf(literal);
     });
-    private final SessionVariables vars = new SessionVariables(new SystemVariables("10.11.19-MariaDB-ShardGate", 8066, 1 << 26),
+    private final SessionVariables vars = new SessionVariables(new SystemVariables("10.11.19-MariaDB-ShardGate", 8066, 1 << 26, 16382),
             backend, 45);
 
     @Test
@@ -100,7 +100,7 @@ class SessionVariablesTest {
 
     @Test
     void theHandshakesCharacterSetIsTheSessionsUnlessNoClientMayUseIt() {
-        SystemVariables defaults = new SystemVariables("v", 8066, 1 << 20);
+        SystemVariables defaults = new SystemVariables("v", 8066, 1 << 20, 16382);
         assertThat(new SessionVariables(defaults, backend, 8).get("character_set_client")).isEqualTo("latin1");
         assertThat(new SessionVariables(defaults, backend, 33).get("collation_connection")).isEqualTo("utf8mb3_general_ci");
         assertThat(new SessionVariables(defaults, backend, 35).get("character_set_client")).as("ucs2").isEqualTo("utf8mb4");
@@ -110,7 +110,7 @@ class SessionVariablesTest {
     @Test
     void maxExecutionTimeIsMaxStatementTimeInMilliseconds() {
         vars.set("max_execution_time", 1500L);
-        assertThat(backend.tried).containsExactly("max_statement_time = 1.5");
+        assertThat(backend.tried).containsExactly("max_statement_time = 1.5E0");
         assertThat(vars.get("max_statement_time")).isEqualTo(1.5);
         assertThat(vars.get("MAX_EXECUTION_TIME")).isEqualTo(1500L);
     }

@@ -37,6 +37,16 @@ class StatementClassTest {
     }
 
     @Test
+    void sqlLevelPreparedStatementsHaveTheirOwnCounters() {
+        assertThat(of("PREPARE s FROM 'SELECT 1'").counter()).isEqualTo("Com_prepare_sql");
+        assertThat(of("EXECUTE s USING @a").counter()).isEqualTo("Com_execute_sql");
+        assertThat(of("DEALLOCATE PREPARE s").counter()).isEqualTo("Com_dealloc_sql");
+        assertThat(of("DROP PREPARE s").counter()).isEqualTo("Com_dealloc_sql");
+        assertThat(of("DROP PREPARE s").usesTables()).isFalse();
+        assertThat(of("DROP INDEX i ON t").counter()).isEqualTo("Com_drop_index");
+    }
+
+    @Test
     void showWarningsDoesNotChangeFoundRows() {
         assertThat(of("SHOW WARNINGS").setsFoundRows()).isFalse();
         assertThat(of("SHOW ERRORS").setsFoundRows()).isFalse();

@@ -82,6 +82,17 @@ public final class MysqlStrings {
 
     /** A single-quoted literal for {@code value} that MariaDB reads back as exactly {@code value}. */
     public static String quote(String value) {
+        return quote(value, true);
+    }
+
+    /**
+     * {@link #quote(String)} for a reader in the given mode: under {@code NO_BACKSLASH_ESCAPES} a
+     * backslash is an ordinary character, so only the quote is doubled and the rest goes as it is.
+     */
+    public static String quote(String value, boolean backslashEscapes) {
+        if (!backslashEscapes) {
+            return "'" + value.replace("'", "''") + "'";
+        }
         StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -101,26 +112,6 @@ public final class MysqlStrings {
     /** {@code @name}, {@code @`name`}, {@code @"name"} or {@code @'name'}: the name after the {@code @}. */
     public static String userVariableName(String written, boolean backslashEscapes) {
         return written.startsWith("'") ? unquote(written, backslashEscapes) : unquoteIdentifier(written);
-    }
-
-    /**
-     * A literal MariaDB reads back as {@code value}: NULL, a number as digits, bytes (and text
-     * holding a client's raw bytes) as {@code X'...'}, text quoted.
-     */
-    public static String literal(Object value) {
-        return switch (value) {
-            case null -> "NULL";
-            case Long l -> l.toString();
-            case Integer i -> i.toString();
-            case BigInteger b -> b.toString();
-            case java.math.BigDecimal d -> d.toPlainString();
-            case Double d -> java.math.BigDecimal.valueOf(d).toPlainString();
-            case byte[] bytes -> RawBytes.hexLiteral(bytes);
-            default -> {
-                String s = String.valueOf(value);
-                yield RawBytes.hasRawBytes(s) ? RawBytes.hexLiteral(RawBytes.utf8(s)) : quote(s);
-            }
-        };
     }
 
     /** A backquoted identifier. */

@@ -159,7 +159,7 @@ final class Normalizer {
         }
         // A _binary string's value is already bytes (taken as UTF-8); the client's own are wanted.
         String text = value instanceof String s ? s : MysqlStrings.unquote(source.substring(firstQuote(source)), backslashEscapes);
-        return "_" + (introducer == null ? charset.name() : introducer) + " " + RawBytes.hexLiteral(charset.bytes(text));
+        return "_" + (introducer == null ? charset.name() : introducer) + " " + SqlLiterals.hex(charset.bytes(text));
     }
 
     private static int firstQuote(String s) {
@@ -180,7 +180,7 @@ final class Normalizer {
             emit(t.text(sql), t.start(), t.end());
             return;
         }
-        String literal = MysqlStrings.literal(value);
+        String literal = SqlLiterals.of(value, backslashEscapes);
         // Strings and bytes are literals to lift like the client's own; numbers and NULL are words.
         String text = value instanceof String || value instanceof byte[] ? placeholder(literal, value) : literal;
         emit(text, t.start(), t.end());

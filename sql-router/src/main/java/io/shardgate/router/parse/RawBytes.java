@@ -13,13 +13,19 @@ public final class RawBytes {
     private RawBytes() {
     }
 
-    public static boolean isRawByte(char c) {
-        return c >= 0xDC80 && c <= 0xDCFF;
+    /**
+     * Whether the character at {@code i} stands for a raw byte: U+DC80..U+DCFF on its own. The
+     * same code units are the low half of some surrogate pairs (U+1F480 is D83D DC80), which are
+     * characters.
+     */
+    static boolean isRawByte(String s, int i) {
+        char c = s.charAt(i);
+        return c >= 0xDC80 && c <= 0xDCFF && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
     }
 
     public static boolean hasRawBytes(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (isRawByte(s.charAt(i))) {
+            if (isRawByte(s, i)) {
                 return true;
             }
         }
@@ -35,7 +41,7 @@ public final class RawBytes {
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isRawByte(c)) {
+            if (isRawByte(s, i)) {
                 out.writeBytes(s.substring(run, i).getBytes(StandardCharsets.UTF_8));
                 out.write(c & 0xFF);
                 run = i + 1;
@@ -43,14 +49,5 @@ public final class RawBytes {
         }
         out.writeBytes(s.substring(run).getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    /** {@code X'...'} of {@code bytes}. */
-    public static String hexLiteral(byte[] bytes) {
-        StringBuilder sb = new StringBuilder(bytes.length * 2 + 3).append("X'");
-        for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return sb.append('\'').toString();
     }
 }

@@ -56,7 +56,12 @@ public final class SqlParser {
 
     /** One statement; {@link ParsedSql#isEmpty()} when the text holds none. */
     public static ParsedSql parse(String text, boolean backslashEscapes) {
-        List<ParsedSql> all = parseAll(text, backslashEscapes);
+        return parse(text, backslashEscapes, ClientCharset.UTF8MB4);
+    }
+
+    /** {@link #parse(String, boolean)} of text a client wrote in {@code charset}. */
+    public static ParsedSql parse(String text, boolean backslashEscapes, ClientCharset charset) {
+        List<ParsedSql> all = parseAll(text, backslashEscapes, charset);
         if (all.size() > 1) {
             throw new ShardGateException(ErrorCode.PARSE_ERROR,
                     "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");

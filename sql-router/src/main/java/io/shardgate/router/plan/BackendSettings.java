@@ -1,6 +1,6 @@
 package io.shardgate.router.plan;
 
-import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.parse.SqlLiterals;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,8 +34,12 @@ public record BackendSettings(SortedMap<String, String> values) {
         return new BackendSettings(copy);
     }
 
-    /** The literal a SET statement takes for a value read back from a backend (numbers unquoted). */
+    /**
+     * The literal a SET statement takes for a value read back from a backend (numbers unquoted).
+     * Written with backslash escapes, the backends' default mode: the values of these variables
+     * (modes, zones, collations) hold no backslash, so the connection's own mode does not matter.
+     */
     public static String literal(Object value) {
-        return MysqlStrings.literal(value);
+        return SqlLiterals.of(value, true);
     }
 }

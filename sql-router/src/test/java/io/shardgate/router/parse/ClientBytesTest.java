@@ -31,16 +31,16 @@ class ClientBytesTest {
     @Test
     void rawBytesGoAsHexWithTheirIntroducer() {
         List<Literal> l = literals("INSERT INTO t VALUES (_binary'a\uDCFF\\0b', 'x\uDCC3')", ClientCharset.UTF8MB4);
-        assertThat(l.get(0).source()).isEqualTo("_binary X'61ff0062'");
+        assertThat(l.get(0).source()).isEqualTo("_binary X'61FF0062'");
         assertThat((byte[]) l.get(0).value()).containsExactly(0x61, 0xFF, 0x00, 0x62);
-        assertThat(l.get(1).source()).isEqualTo("_utf8mb4 X'78c3'");
+        assertThat(l.get(1).source()).isEqualTo("_utf8mb4 X'78C3'");
     }
 
     /** An introduced literal of a latin1 client is its latin1 bytes, whatever the introducer says. */
     @Test
     void introducedLiteralsOfOtherCharsetsGoAsTheClientsBytes() {
         List<Literal> l = literals("SELECT _utf8mb4'\u00e9', _binary'\u00e9', '\u00e9', N'\u20ac'", LATIN1);
-        assertThat(l).extracting(Literal::source).containsExactly("_utf8mb4 X'e9'", "_binary X'e9'", "'\u00e9'", "_utf8mb3 X'80'");
+        assertThat(l).extracting(Literal::source).containsExactly("_utf8mb4 X'E9'", "_binary X'E9'", "'\u00e9'", "_utf8mb3 X'80'");
     }
 
     @Test
@@ -71,8 +71,11 @@ class ClientBytesTest {
     void rawBytesRoundTrip() {
         String text = "a\u00e9\uDC80\uDCFF";
         assertThat(RawBytes.utf8(text)).containsExactly('a', 0xC3, 0xA9, 0x80, 0xFF);
-        assertThat(RawBytes.hexLiteral(new byte[] {0, 0x7F, (byte) 0xAB})).isEqualTo("X'007fab'");
-        assertThat(MysqlStrings.literal("x\uDC80")).isEqualTo("X'7880'");
-        assertThat(MysqlStrings.literal(new byte[] {1})).isEqualTo("X'01'");
+        assertThat(SqlLiterals.of("x\uDC80", true)).isEqualTo("X'7880'");
+        // U+1F480 is D83D DC80: a character, whose low half is no raw byte
+        String skull = "\uD83D\uDC80";
+        assertThat(RawBytes.hasRawBytes(skull)).isFalse();
+        assertThat(RawBytes.utf8(skull + "\uDC80")).containsExactly(0xF0, 0x9F, 0x92, 0x80, 0x80);
+        assertThat(SqlLiterals.of(skull, true)).isEqualTo("'" + skull + "'");
     }
 }
