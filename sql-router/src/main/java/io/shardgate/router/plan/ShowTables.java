@@ -47,7 +47,7 @@ public final class ShowTables implements Primitive {
         for (DataNode n : nodes) {
             statements.add(new ShardStatement(n.name(), n.database(),
                     "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                            + MysqlStrings.quote(n.database())));
+                            + MysqlStrings.quote(n.database(), context.session().backslashEscapes())));
         }
         Map<DataNode, Map<String, String>> existing = new java.util.HashMap<>();
         List<ShardOutcome> outcomes = context.shards().executeAll(statements);
