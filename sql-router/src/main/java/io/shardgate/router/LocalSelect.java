@@ -79,7 +79,10 @@ final class LocalSelect {
         if (e instanceof Function f && (f.getParameters() == null || f.getParameters().isEmpty())) {
             return switch (f.getName().toUpperCase(Locale.ROOT)) {
                 case "DATABASE", "SCHEMA" -> Optional.of(nullable(s.schema()));
-                case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER" -> Optional.of(s.user() + "@" + s.clientHost());
+                case "USER", "SESSION_USER", "SYSTEM_USER" -> Optional.of(s.user() + "@" + s.clientHost());
+                // The account that authenticated, not the client's address: ShardGate's users match
+                // every host, like MariaDB accounts 'name'@'%'.
+                case "CURRENT_USER" -> Optional.of(s.user() + "@%");
                 case "CONNECTION_ID" -> Optional.of(s.connectionId());
                 case "LAST_INSERT_ID" -> Optional.of(s.lastInsertId());
                 case "ROW_COUNT" -> Optional.of(s.rowCount());

@@ -27,6 +27,7 @@ import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
+import io.shardgate.server.session.TlsStatus;
 import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -105,6 +106,12 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     /** Whether the connection runs under TLS. */
     boolean secure() {
         return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    /** The cipher and protocol the TLS handshake agreed, for SHOW STATUS. */
+    private TlsStatus tlsStatus() {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        return ssl == null ? TlsStatus.NONE : TlsStatus.of(ssl.engine().getSession());
     }
 
     void user(String name) {
@@ -227,7 +234,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
                 diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
-                server.config().server().maxPreparedStatements());
+                server.config().server().maxPreparedStatements(), tlsStatus());
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

@@ -34,6 +34,7 @@ public final class Session implements SessionState {
     private final SessionDiagnostics diagnostics;
     private final StatusCounters globalStatus;
     private final StatusCounters status = new StatusCounters();
+    private final TlsStatus tls;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<String, PreparedText> preparedSql = new HashMap<>();
     private final int maxPreparedStatements;
@@ -49,7 +50,7 @@ public final class Session implements SessionState {
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
                    SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
-                   int maxPreparedStatements) {
+                   int maxPreparedStatements, TlsStatus tls) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -58,6 +59,7 @@ public final class Session implements SessionState {
         this.executor = executor;
         this.diagnostics = diagnostics;
         this.globalStatus = globalStatus;
+        this.tls = tls;
         this.values = new SessionVariables(variables, executor, collationId);
         if (ignoreSpace) {
             values.ignoreSpace();
@@ -302,6 +304,13 @@ public final class Session implements SessionState {
 
     @Override
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
-        return scope == VariableScope.GLOBAL ? globalStatus.values() : globalStatus.overlay(status);
+        if (scope == VariableScope.GLOBAL) {
+            SortedMap<String, Object> values = globalStatus.values();
+            TlsStatus.NONE.addTo(values); // MariaDB's global values of these are empty, too
+            return values;
+        }
+        SortedMap<String, Object> values = globalStatus.overlay(status);
+        tls.addTo(values);
+        return values;
     }
 }
