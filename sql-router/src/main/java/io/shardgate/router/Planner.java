@@ -15,6 +15,7 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -109,6 +110,12 @@ public final class Planner {
         if (ast instanceof net.sf.jsqlparser.statement.select.PlainSelect ps) {
             SelectNames.preserve(ps, parsed, parsedAst.normalized(),
                     new Constants(parsed.literals(), session.backslashEscapes()), session.backslashEscapes());
+        }
+        if (ast instanceof Select) {
+            Optional<Primitive> informationSchema = InfoSchemaPlanner.tryPlan(parsed, ast, session, rules);
+            if (informationSchema.isPresent()) {
+                return informationSchema.get();
+            }
         }
         if (ast instanceof Drop drop && "INDEX".equalsIgnoreCase(drop.getType())) {
             return dropIndex(parsed, session, drop);
