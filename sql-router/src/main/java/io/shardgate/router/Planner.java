@@ -3,6 +3,7 @@ package io.shardgate.router;
 import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.Acknowledge;
 import io.shardgate.router.plan.LocalResult;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
@@ -77,6 +78,7 @@ public final class Planner {
             // DESCRIBE and DESC are synonyms of EXPLAIN: followed by a statement they explain it
             case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
+            case "UNLOCK" -> unlockTables(in);
             case "BEGIN", "START", "COMMIT", "ROLLBACK" -> TransactionParser.parse(in);
             case "PREPARE", "EXECUTE", "DEALLOCATE" -> PreparedSqlParser.parse(in, AnyNode.pick(rules, session.schema()), this);
             default -> throw ShardGateException.notSupported(keyword + " statement");
@@ -189,6 +191,14 @@ public final class Planner {
             throw in.syntax("unexpected text after schema name");
         }
         return new UseSchema(schema);
+    }
+
+    private static Primitive unlockTables(TokenCursor in) {
+        in.expect("UNLOCK");
+        if (!(in.accept("TABLES") || in.accept("TABLE")) || !in.atEnd()) {
+            throw in.syntax("expected UNLOCK TABLES");
+        }
+        return new Acknowledge("UNLOCK TABLES");
     }
 
     /** {@code EXPLAIN <statement>} prints ShardGate's plan; {@code EXPLAIN table} is DESCRIBE table. */
