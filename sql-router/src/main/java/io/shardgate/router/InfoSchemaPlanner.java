@@ -60,7 +60,8 @@ final class InfoSchemaPlanner {
     }
 
     private Optional<Primitive> plan() {
-        List<Table> tables = TableReferences.of(ast).tables();
+        List<Table> tables = TableReferences.of(ast).tables().stream()
+                .filter(t -> t.getSchemaName() != null || !TableReferences.name(t).equalsIgnoreCase("dual")).toList();
         List<Table> infoTables = tables.stream().filter(this::isInformationSchema).toList();
         if (infoTables.isEmpty()) {
             return Optional.empty();
