@@ -251,6 +251,29 @@ class MetadataIT {
         assertThat(differences).isEmpty();
     }
 
+    /** The mariadb client's auto-rehash after {@code USE information_schema} asks COM_FIELD_LIST of its tables. */
+    @Test
+    void fieldListInInformationSchemaDescribesItsTable() throws Exception {
+        List<String> expected = new ArrayList<>();
+        try (Connection ref = reference("shop"); Statement st = ref.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM information_schema.SCHEMATA LIMIT 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                expected.add(rs.getMetaData().getColumnName(i));
+            }
+        }
+        try (io.shardgate.server.RawClient c = new io.shardgate.server.RawClient(cluster.port())) {
+            assertThat(c.login("app", "app-secret", "information_schema", "mysql_native_password",
+                    io.shardgate.server.RawClient.BASE_CAPABILITIES)[0]).as("logged in with information_schema").isZero();
+            List<String> names = new ArrayList<>();
+            byte[] packet = c.command(0x04, "SCHEMATA\0");
+            while ((packet[0] & 0xff) != 0xFE) {
+                names.add(io.shardgate.protocol.ColumnDefinition41.read(io.netty.buffer.Unpooled.wrappedBuffer(packet)).name());
+                packet = c.read();
+            }
+            assertThat(names).isEqualTo(expected);
+        }
+    }
+
     @Test
     void preparedInformationSchemaQueriesBindTheirLookups() throws SQLException {
         String sql = "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
@@ -296,6 +319,12 @@ class MetadataIT {
         MariaDbCli.Run locked = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop");
         assertThat(locked.exitCode()).as("LOCK TABLES is not supported: --skip-lock-tables is needed").isNotZero();
         assertThat(locked.stderr()).contains("1235").contains("LOCK");
+
+        MariaDbCli.Run everything = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop", "--skip-lock-tables",
+                "--routines", "--events", "--triggers", "--databases");
+        assertThat(everything.exitCode()).as(everything.stderr()).isZero();
+        assertThat(everything.stdout()).contains("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `shop` /*!40100 DEFAULT CHARACTER SET");
+        assertNoPhysicalNames("the dump with routines, events and databases", everything.stdout());
 
         MariaDbCli.Run dump = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop", "--skip-lock-tables");
         assertThat(dump.exitCode()).as(dump.stderr()).isZero();

@@ -81,8 +81,8 @@ final class ShowPlanner {
                 || in.acceptAll("STORAGE", "ENGINES")) {
             return serverShow();
         }
-        for (String routine : List.of("FUNCTION", "PROCEDURE")) {
-            if (in.acceptAll(routine, "STATUS")) {
+        for (String routine : List.of("FUNCTION", "PROCEDURE", "PACKAGE BODY", "PACKAGE")) {
+            if (in.acceptAll((routine + " STATUS").split(" "))) {
                 filter();
                 return Shows.empty("SHOW " + routine + " STATUS (no routines in logical schemas)", anyNode(),
                         "SHOW " + routine + " STATUS WHERE 0");
