@@ -89,7 +89,7 @@ class MetadataIT {
                 "SHOW KEYS FROM shop.order_lines WHERE Non_unique = 0", "SHOW CREATE DATABASE shop",
                 "SHOW CREATE SCHEMA IF NOT EXISTS shop", "SHOW FUNCTION STATUS WHERE Db = 'shop'", "SHOW PROCEDURE STATUS",
                 "SHOW TRIGGERS", "SHOW TRIGGERS FROM shop LIKE 'orders'", "SHOW EVENTS",
-                "SHOW TABLES FROM information_schema LIKE 'TAB%'", "SHOW COLUMNS FROM information_schema.SCHEMATA",
+                "SHOW TABLES FROM INFORMATION_SCHEMA LIKE 'TAB%'", "SHOW COLUMNS FROM information_schema.SCHEMATA",
                 "SHOW CHARACTER SET LIKE 'utf8mb4'", "SHOW COLLATION WHERE Collation = 'utf8mb4_bin'"));
         for (String t : TABLES) {
             statements.addAll(List.of("SHOW CREATE TABLE " + t, "SHOW COLUMNS FROM " + t, "SHOW FULL COLUMNS FROM " + t

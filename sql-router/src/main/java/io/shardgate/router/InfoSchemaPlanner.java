@@ -71,10 +71,28 @@ final class InfoSchemaPlanner {
                     + String.join(", ", tables.stream().filter(t -> !isInformationSchema(t)).map(Table::getFullyQualifiedName).toList())
                     + ")");
         }
-        Map<Table, PlainSelect> scopes = Scopes.of(ast);
         String describeSql = describeSql(infoTables);
+        // placeholders of the proxy's own literals follow the client's
+        List<InfoSchemaSelect.Source> sources = derivedTables(infoTables, parsed.literals().size());
+        List<InfoSchemaSelect.SessionLiteral> values = sessionValues(parsed.literals().size() + sources.size());
+        DataNode node = AnyNode.pick(rules, session.schema());
+        if (sources.isEmpty() && values.isEmpty()) {
+            // only tables about the server: the node answers as it is
+            String sql = SqlRenderer.deparse(ast, parsed.literals(), session.backslashEscapes());
+            return Optional.of(new Route(RouteKind.ANY_NODE, "-", null, List.of(new ShardStatement(node.name(), node.database(), sql))));
+        }
+        String template = SqlRenderer.deparse(ast, List.of(), session.backslashEscapes());
+        return Optional.of(new InfoSchemaSelect(rules, node, describeSql, template, parsed.literals(), sources, values,
+                session.backslashEscapes()));
+    }
 
-        int next = parsed.literals().size();
+    /**
+     * Each reference to a table whose rows the proxy builds becomes a placeholder (a derived table
+     * at execution) under the reference's alias, or its name; the server's own tables stay.
+     */
+    private List<InfoSchemaSelect.Source> derivedTables(List<Table> infoTables, int firstPlaceholder) {
+        Map<Table, PlainSelect> scopes = Scopes.of(ast);
+        int next = firstPlaceholder;
         List<InfoSchemaSelect.Source> sources = new ArrayList<>();
         for (Table t : infoTables) {
             String name = TableReferences.name(t);
@@ -93,31 +111,30 @@ final class InfoSchemaPlanner {
             t.setName(":" + Placeholders.name(next));
             sources.add(new InfoSchemaSelect.Source(table, shownAs, lookup, next++));
         }
+        // information_schema.TABLES.TABLE_NAME: the derived table is TABLES
         for (Column c : TableReferences.of(ast).schemaQualifiedColumns()) {
             if (InformationSchema.is(TableReferences.schema(c.getTable()))) {
                 c.getTable().setSchemaName(null);
             }
         }
+        return sources;
+    }
+
+    /**
+     * {@code DATABASE()}, {@code USER()}...: the node would answer for its own session, so each
+     * becomes {@code COALESCE(placeholder)}, the client session's value with the same type.
+     */
+    private List<InfoSchemaSelect.SessionLiteral> sessionValues(int firstPlaceholder) {
+        int next = firstPlaceholder;
         List<InfoSchemaSelect.SessionLiteral> values = new ArrayList<>();
         for (Function f : SessionFunctions.of(ast)) {
-            InfoSchemaSelect.SessionValue v = switch (f.getName().toUpperCase(Locale.ROOT)) {
-                case "DATABASE", "SCHEMA" -> InfoSchemaSelect.SessionValue.DATABASE;
-                default -> InfoSchemaSelect.SessionValue.USER;
-            };
-            // COALESCE(value) is the value, with its type: the node must not answer with its own session's.
+            InfoSchemaSelect.SessionValue v = SessionFunctions.isDatabase(f)
+                    ? InfoSchemaSelect.SessionValue.DATABASE : InfoSchemaSelect.SessionValue.USER;
             f.setName("COALESCE");
             f.setParameters(new ExpressionList<>(new JdbcNamedParameter(Placeholders.name(next))));
             values.add(new InfoSchemaSelect.SessionLiteral(v, next++));
         }
-        DataNode node = AnyNode.pick(rules, session.schema());
-        if (sources.isEmpty() && values.isEmpty()) {
-            // only tables about the server: the node answers as it is
-            String sql = SqlRenderer.deparse(ast, parsed.literals(), session.backslashEscapes());
-            return Optional.of(new Route(RouteKind.ANY_NODE, "-", null, List.of(new ShardStatement(node.name(), node.database(), sql))));
-        }
-        String template = SqlRenderer.deparse(ast, List.of(), session.backslashEscapes());
-        return Optional.of(new InfoSchemaSelect(rules, node, describeSql, template, parsed.literals(), sources, values,
-                session.backslashEscapes()));
+        return values;
     }
 
     private boolean isInformationSchema(Table t) {

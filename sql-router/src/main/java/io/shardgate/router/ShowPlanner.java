@@ -156,7 +156,8 @@ final class ShowPlanner {
         String schema = schemaAfterFrom();
         ShowFilter filter = filter();
         if (InformationSchema.is(schema)) {
-            return server("SHOW " + (full ? "FULL " : "") + "TABLES FROM " + InformationSchema.NAME + filter.clause());
+            // as written: MariaDB's column name shows it (Tables_in_INFORMATION_SCHEMA)
+            return server("SHOW " + (full ? "FULL " : "") + "TABLES FROM " + MysqlStrings.quoteIdentifier(schema) + filter.clause());
         }
         return Shows.tables(rules, visibleSchema(schema), full, anyNode(), filter);
     }
@@ -165,7 +166,7 @@ final class ShowPlanner {
         String schema = schemaAfterFrom();
         ShowFilter filter = filter();
         if (InformationSchema.is(schema)) {
-            return server("SHOW TABLE STATUS FROM " + InformationSchema.NAME + filter.clause());
+            return server("SHOW TABLE STATUS FROM " + MysqlStrings.quoteIdentifier(schema) + filter.clause());
         }
         return Shows.tableStatus(rules, visibleSchema(schema), anyNode(), filter);
     }
@@ -176,8 +177,8 @@ final class ShowPlanner {
         if (!in.atEnd()) {
             throw in.syntax("unexpected text after the schema name");
         }
-        SchemaRules rules1 = visibleSchema(schema);
-        DataNode home = LogicalTables.home(rules1);
+        SchemaRules visible = visibleSchema(schema);
+        DataNode home = LogicalTables.home(visible);
         if (home == null) {
             throw ShardGateException.notSupported("SHOW CREATE DATABASE of schema '" + schema + "', which has no data node");
         }

@@ -125,9 +125,9 @@ final class TableShowPlanner {
             return null;
         }
         String table = name[1];
-        SchemaRules rules1 = rules.schema(schema).filter(s -> session.maySee(schema)).orElseThrow(() -> new ShardGateException(
+        SchemaRules visible = rules.schema(schema).filter(s -> session.maySee(schema)).orElseThrow(() -> new ShardGateException(
                 ErrorCode.TABLE_ACCESS_DENIED, privilege, session.user(), session.clientHost(), schema, table));
-        Placement placement = rules1.placementOf(table)
+        Placement placement = visible.placementOf(table)
                 .orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, schema, table));
         return new Target(schema, table, placement);
     }
