@@ -23,7 +23,6 @@ import java.util.Map;
  */
 public final class JdbcSequenceSource implements SequenceSource {
 
-
     private final DataSourceRegistry registry;
     private final DataNode node;
     private final int blockSize;
@@ -79,7 +78,7 @@ public final class JdbcSequenceSource implements SequenceSource {
             return;
         }
         String table = MysqlStrings.quoteIdentifier(node.database()) + "." + SequenceSource.TABLE;
-        try (Connection c = registry.dataSource(node, ConnectionFlavor.FOUND_ROWS).getConnection()) {
+        try (Connection c = registry.connection(node, ConnectionFlavor.FOUND_ROWS)) {
             ensureRow(c, table, sequence);
             try (PreparedStatement update = c.prepareStatement("UPDATE " + table
                     + " SET next_value = GREATEST(next_value, ?) WHERE name = ?")) {
@@ -98,7 +97,7 @@ public final class JdbcSequenceSource implements SequenceSource {
     /** [first, end) of a newly reserved block. */
     private long[] reserve(String sequence, int size) {
         String table = MysqlStrings.quoteIdentifier(node.database()) + "." + SequenceSource.TABLE;
-        try (Connection c = registry.dataSource(node, ConnectionFlavor.FOUND_ROWS).getConnection()) {
+        try (Connection c = registry.connection(node, ConnectionFlavor.FOUND_ROWS)) {
             ensureRow(c, table, sequence);
             // LAST_INSERT_ID(expr) makes the new value readable on this connection without a race.
             try (PreparedStatement update = c.prepareStatement("UPDATE " + table

@@ -8,16 +8,14 @@ import io.shardgate.router.meta.Shows;
 import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.parse.TokenType;
 import io.shardgate.router.plan.LikePattern;
-import io.shardgate.router.plan.LocalResult;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
 import io.shardgate.router.plan.RouteKind;
 import io.shardgate.router.plan.SessionState;
+import io.shardgate.router.plan.ShowDiagnostics;
 import io.shardgate.router.plan.ShardStatement;
 import io.shardgate.router.plan.ShowVariables;
 import io.shardgate.router.plan.VariableScope;
-import io.shardgate.router.result.Column;
-import io.shardgate.router.result.ColumnType;
 import java.util.List;
 
 /**
@@ -102,10 +100,24 @@ final class ShowPlanner {
         VariableScope scope = in.accept("GLOBAL") ? VariableScope.GLOBAL
                 : in.accept("SESSION") || in.accept("LOCAL") ? VariableScope.SESSION : VariableScope.DEFAULT;
         if (in.accept("VARIABLES")) {
-            return new ShowVariables(scope, like());
+            return new ShowVariables(scope, like("VARIABLES"));
         }
-        if (scope == VariableScope.DEFAULT && (in.accept("WARNINGS") || in.accept("ERRORS"))) {
-            return emptyDiagnostics();
+        if (in.accept("STATUS")) {
+            return ShowVariables.status(scope == VariableScope.DEFAULT ? VariableScope.SESSION : scope, like("STATUS"));
+        }
+        if (scope == VariableScope.DEFAULT) {
+            if (in.accept("WARNINGS") || in.accept("ERRORS")) {
+                return diagnostics(in.previous().equals("ERRORS"), false);
+            }
+            if (in.accept("COUNT")) {
+                for (String t : new String[] {"(", "*", ")"}) {
+                    in.expect(t);
+                }
+                if (!(in.accept("WARNINGS") || in.accept("ERRORS"))) {
+                    throw in.syntax("expected WARNINGS or ERRORS");
+                }
+                return diagnostics(in.previous().equals("ERRORS"), true);
+            }
         }
         throw ShardGateException.notSupported("SHOW " + (in.atEnd() ? "" : in.peek()) + " statement");
     }
@@ -134,11 +146,11 @@ final class ShowPlanner {
         throw in.syntax("expected LIKE or WHERE");
     }
 
-    /** SHOW VARIABLES only takes LIKE (the proxy matches it itself). */
-    private LikePattern like() {
+    /** SHOW VARIABLES and SHOW STATUS only take LIKE (the proxy matches it itself). */
+    private LikePattern like(String show) {
         ShowFilter f = filter();
         if (f.where() != null) {
-            throw ShardGateException.notSupported("SHOW VARIABLES ... WHERE (use LIKE 'pattern')");
+            throw ShardGateException.notSupported("SHOW " + show + " ... WHERE (only LIKE 'pattern' filters are supported)");
         }
         return f.pattern() == null ? null : LikePattern.of(f.pattern(), true);
     }
@@ -210,11 +222,27 @@ final class ShowPlanner {
                 () -> new ShardGateException(ErrorCode.DB_ACCESS_DENIED, session.user(), session.clientHost(), schema));
     }
 
-    private static Primitive emptyDiagnostics() {
-        List<Column> columns = List.of(
-                new Column("", "", "", "Level", "", Column.UTF8MB4_GENERAL_CI, 28, ColumnType.VAR_STRING, Column.NOT_NULL, 39),
-                new Column("", "", "", "Code", "", Column.BINARY_COLLATION, 4, ColumnType.LONG, Column.NOT_NULL | Column.UNSIGNED | Column.NUM, 0),
-                new Column("", "", "", "Message", "", Column.UTF8MB4_GENERAL_CI, 2048, ColumnType.VAR_STRING, Column.NOT_NULL, 39));
-        return new LocalResult("SHOW WARNINGS", columns, List.of());
+    /** SHOW WARNINGS | ERRORS [LIMIT [offset,] count], SHOW COUNT(*) WARNINGS | ERRORS. */
+    private Primitive diagnostics(boolean errors, boolean count) {
+        long offset = 0;
+        long limit = Long.MAX_VALUE;
+        if (!count && in.accept("LIMIT")) {
+            limit = number();
+            if (in.accept(",")) {
+                offset = limit;
+                limit = number();
+            }
+        }
+        if (!in.atEnd()) {
+            throw in.syntax("unexpected text");
+        }
+        return new ShowDiagnostics(errors, count, offset, limit);
+    }
+
+    private long number() {
+        if (in.type() != TokenType.NUMBER) {
+            throw in.syntax("expected a number");
+        }
+        return Long.parseLong(in.next());
     }
 }

@@ -113,6 +113,11 @@ final class StatementContext {
     }
 
     /** The logical schema result metadata should name: the first table's, else the session's. */
+    /** The session's div_precision_increment, for divisions the proxy computes. */
+    int divPrecision() {
+        return io.shardgate.router.plan.SessionValues.divPrecision(session);
+    }
+
     String logicalSchema() {
         return tables.isEmpty() ? session.schema() : tables.getFirst().schema();
     }

@@ -31,6 +31,11 @@ final class TokenCursor {
         return parsed.keyword(index);
     }
 
+    /** The upper-cased word just accepted. */
+    String previous() {
+        return parsed.keyword(index - 1);
+    }
+
     String peek(int ahead) {
         return parsed.keyword(index + ahead);
     }

@@ -49,7 +49,7 @@ final class DataCommands implements CommandProcessor {
         this.out = connection.writer();
         this.session = session;
         this.executor = executor;
-        this.writer = new ResultWriter(out, clientCapabilities);
+        this.writer = new ResultWriter(out, clientCapabilities, session::resultEncoding);
         this.queries = new QueryService(server.planner(), session, writer,
                 io.shardgate.protocol.Capability.MULTI_STATEMENTS.in(clientCapabilities));
         this.statements = new StatementCommands(session, queries, writer, server.config().server().maxAllowedPacket());
@@ -91,14 +91,16 @@ final class DataCommands implements CommandProcessor {
         }
         switch (command) {
             case COM_QUIT -> channel.close();
-            case COM_PING -> writer.ok(queries.status(false));
+            case COM_PING -> writer.ok(queries.idleStatus());
+            // Text from the client is in its character_set_client; bytes that are no characters of it
+            // survive decoding (MariaDbCharset), so binary literals reach the backends intact.
             case COM_QUERY -> {
-                String sql = Wire.readEofString(in, StandardCharsets.UTF_8);
+                String sql = Wire.readEofString(in, session.statementCharset().charset());
                 connection.running(sql);
                 queries.query(sql);
             }
-            case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, StandardCharsets.UTF_8));
-            case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, StandardCharsets.UTF_8));
+            case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, session.statementCharset().charset()));
+            case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, session.statementCharset().charset()));
             case COM_CHANGE_USER -> connection.changeUser(in.readerIndex(in.readerIndex() - 1));
             case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
             case COM_STMT_PREPARE -> statements.prepare(in);
@@ -129,15 +131,17 @@ final class DataCommands implements CommandProcessor {
         Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
         if (r instanceof RowStream rows) {
             try (rows) {
-                writer.fieldList(rows.columns(), queries.status(false));
+                writer.fieldList(rows.columns(), queries.idleStatus());
             }
         }
     }
 
     private String statistics() {
         long uptime = (System.currentTimeMillis() - ShardGateStart.MILLIS) / 1000;
+        Object questions = server.status().values().get("Questions");
         return "Uptime: " + uptime + "  Threads: " + server.connections().count()
-                + "  Questions: 0  Slow queries: 0  Opens: 0  Open tables: 0  Queries per second avg: 0.000";
+                + "  Questions: " + questions + "  Slow queries: 0  Opens: 0  Open tables: 0  Queries per second avg: "
+                + String.format(java.util.Locale.ROOT, "%.3f", uptime == 0 ? 0.0 : ((Long) questions) / (double) uptime);
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.shardgate.router.ShardGateException;
 import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
+import io.shardgate.server.session.SessionDiagnostics;
 import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -143,6 +144,10 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         }, (managerPort ? "manager-" : "session-") + id);
         worker.start();
         server.connections().add(this);
+        if (!managerPort) {
+            // MariaDB's Connections: connection attempts, successful or not
+            server.status().connection();
+        }
         ctx.fireChannelActive();
     }
 
@@ -215,8 +220,13 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         }
         ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
                 : ConnectionFlavor.AFFECTED_ROWS;
-        JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
+        // Everything of the session is new, as after MariaDB's THD::change_user: its variables (the
+        // backend connections it gets are brought to the defaults), user variables, warnings.
+        SessionDiagnostics diagnostics = new SessionDiagnostics();
+        JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
+                diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
+                diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
                 server.config().server().maxPreparedStatements());
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);

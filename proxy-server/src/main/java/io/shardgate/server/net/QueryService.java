@@ -16,12 +16,20 @@ import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
 import io.shardgate.server.session.Session;
+import io.shardgate.server.session.SessionDiagnostics;
+import io.shardgate.server.session.StatementClass;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * A client's SQL from text to written result: parse, plan, execute, write. With
- * CLIENT_MULTI_STATEMENTS several statements run in order, each result but the last flagged
- * SERVER_MORE_RESULTS_EXISTS, stopping at the first error as MariaDB does.
+ * A client's SQL from text to written result: parse, plan, execute, write, and the session's
+ * bookkeeping around each statement (its warnings, ROW_COUNT(), FOUND_ROWS(), status counters,
+ * the status flags of its last packet). Executions of prepared statements, SQL-level ones and
+ * COM_STMT_EXECUTE alike, take the same path with their values written in, so they see the same
+ * session state (backend variables, user variables, character sets, diagnostics). With
+ * CLIENT_MULTI_STATEMENTS several statements run in
+ * order, each result but the last flagged SERVER_MORE_RESULTS_EXISTS, stopping at the first
+ * error as MariaDB does.
  */
 final class QueryService {
 
@@ -29,18 +37,36 @@ final class QueryService {
     private final Session session;
     private final ResultWriter writer;
     private final boolean multiStatements;
+    private final RowsOut textRows;
 
     QueryService(Planner planner, Session session, ResultWriter writer, boolean multiStatements) {
         this.planner = planner;
         this.session = session;
         this.writer = writer;
         this.multiStatements = multiStatements;
+        this.textRows = (rows, headerStatus, ending) -> {
+            try (rows) {
+                return writer.rows(rows, headerStatus, ending);
+            }
+        };
+    }
+
+    /**
+     * Where a statement's rows go: written at once, in the text or the binary protocol, or kept
+     * for later (a cursor). Whoever takes the stream closes it.
+     */
+    interface RowsOut {
+        /**
+         * @param ending the statement's final status and warning count; ask once the rows are read
+         * @return how many rows went out, or null when they were kept
+         */
+        Long write(RowStream rows, int headerStatus, Supplier<ResultWriter.Ending> ending);
     }
 
     void query(String sql) {
         List<ParsedSql> statements;
         try {
-            statements = SqlParser.parseAll(sql, session.backslashEscapes());
+            statements = SqlParser.parseAll(sql, session.backslashEscapes(), session.clientCharset());
             if (statements.isEmpty()) {
                 throw new ShardGateException(ErrorCode.EMPTY_QUERY);
             }
@@ -49,42 +75,39 @@ final class QueryService {
                         "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
             }
         } catch (ShardGateException e) {
-            writer.error(e);
+            failed(e);
             return;
         }
         for (int i = 0; i < statements.size(); i++) {
-            try {
-                execute(statements.get(i), i < statements.size() - 1);
-            } catch (ShardGateException e) {
-                writer.error(e);
+            ParsedSql statement = statements.get(i);
+            boolean more = i < statements.size() - 1;
+            if (!run(StatementClass.of(statement), () -> planner.plan(statement, session), more, textRows)) {
                 return;
             }
         }
     }
 
     void useSchema(String schema) {
-        try {
-            run(new UseSchema(schema), false);
-        } catch (ShardGateException e) {
-            writer.error(e);
-        }
+        run(new StatementClass("Com_change_db", false, false), () -> new UseSchema(schema), false, textRows);
     }
 
-    private void execute(ParsedSql statement, boolean more) {
-        run(planner.plan(statement, session), more);
+    /**
+     * Runs one statement of a prepared statement's execution, {@code statement} being its text
+     * with the parameters' values written in: planned, run and accounted for like a query.
+     */
+    void execute(ParsedSql statement, RowsOut rows) {
+        run(StatementClass.of(statement), () -> planner.plan(statement, session), false, rows);
     }
 
-    /** Plans and runs one statement; the caller writes the result (and closes a RowStream). */
-    Result execute(ParsedSql statement) {
-        return execute(planner.plan(statement, session));
-    }
-
-    private Result execute(Primitive plan) {
-        Result result = plan.execute(new ExecutionContext(session.executor(), session));
-        if (result instanceof UpdateResult u && u.generated()) {
-            session.statementInsertedId(u.lastInsertId());
-        }
-        return result;
+    /**
+     * A command failed before it had a statement to run (it could not be parsed, a prepared
+     * statement's parameters were wrong): its error is written and, as in MariaDB, it becomes the
+     * diagnostics area's (SHOW WARNINGS lists it).
+     */
+    void failed(ShardGateException e) {
+        session.diagnosticsArea().begin(session.maxErrorCount());
+        session.diagnosticsArea().fail(e, false);
+        writer.error(e);
     }
 
     /**
@@ -97,7 +120,8 @@ final class QueryService {
         if (!statement.returnsRows()) {
             return List.of();
         }
-        Primitive plan = planner.plan(SqlParser.parse(statement.withNulls(), session.backslashEscapes()), session);
+        Primitive plan = planner.plan(SqlParser.parse(statement.withNulls(), session.backslashEscapes(),
+                session.clientCharset()), session);
         DescribingExecutor describing = new DescribingExecutor(session.executor(), session.backslashEscapes());
         if (plan.execute(new ExecutionContext(describing, session)) instanceof RowStream rows) {
             try (rows) {
@@ -107,19 +131,53 @@ final class QueryService {
         return List.of();
     }
 
-    private void run(Primitive plan, boolean more) {
-        Result result = execute(plan);
-        switch (result) {
-            case UpdateResult u -> writer.ok(u, status(more));
-            case RowStream rows -> {
-                try (rows) {
-                    writer.rows(rows, status(more));
+    /** Runs one statement and writes its result or error; false when it failed. */
+    private boolean run(StatementClass kind, Supplier<Primitive> plan, boolean more, RowsOut out) {
+        SessionDiagnostics diagnostics = session.diagnosticsArea();
+        session.counted(kind);
+        diagnostics.begin(session.maxErrorCount());
+        try {
+            Result result = plan.get().execute(new ExecutionContext(session.executor(), session));
+            switch (result) {
+                case UpdateResult u -> {
+                    if (u.generated()) {
+                        session.statementInsertedId(u.lastInsertId());
+                    }
+                    int warnings = diagnostics.end(kind.usesTables());
+                    session.statementCounted(u.affectedRows(), null);
+                    writer.ok(u, new ResultWriter.Ending(status(more), warnings));
+                }
+                case RowStream rows -> {
+                    Long sent = out.write(rows, status(more),
+                            () -> new ResultWriter.Ending(status(more), diagnostics.end(kind.usesTables())));
+                    Long backendFound = diagnostics.backendFoundRows();
+                    session.statementCounted(-1, !kind.setsFoundRows() || sent == null ? null
+                            : backendFound != null ? backendFound : sent);
                 }
             }
+            return true;
+        } catch (ShardGateException e) {
+            diagnostics.fail(e, kind.usesTables());
+            session.statementCounted(-1, null);
+            writer.error(e);
+            return false;
         }
     }
 
+    /** The status flags of the packet that ends a statement: the session's and its backends'. */
     int status(boolean more) {
+        int s = idleStatus() | session.diagnosticsArea().backendStatusFlags();
+        if (more) {
+            s |= ServerStatus.MORE_RESULTS_EXISTS.bit();
+        }
+        return s;
+    }
+
+    /**
+     * The status flags of answers that run no statement (COM_PING, COM_STMT_PREPARE, a fetch): the
+     * session's alone, since MariaDB clears the per-statement ones when a command starts.
+     */
+    int idleStatus() {
         int s = 0;
         if (session.autocommit()) {
             s |= ServerStatus.AUTOCOMMIT.bit();
@@ -127,8 +185,11 @@ final class QueryService {
         if (session.executor().inTransaction()) {
             s |= ServerStatus.IN_TRANS.bit();
         }
-        if (more) {
-            s |= ServerStatus.MORE_RESULTS_EXISTS.bit();
+        if (session.executor().inReadOnlyTransaction()) {
+            s |= ServerStatus.IN_TRANS_READONLY.bit();
+        }
+        if (!session.backslashEscapes()) {
+            s |= ServerStatus.NO_BACKSLASH_ESCAPES.bit();
         }
         return s;
     }

@@ -1,21 +1,22 @@
 package io.shardgate.router.meta;
 
+import io.shardgate.router.parse.SqlLiterals;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Values the proxy holds, written as SQL that a backend reads back as the same values of the same
- * types, whatever the backend session's {@code sql_mode} (no backslash escapes are relied on):
- * text as a hexadecimal literal with a character set introducer, unsigned integers cast to
- * UNSIGNED, dates and times cast to their type. A UNION with the real table's columns then keeps
- * those columns' types.
+ * types, whatever the backend session's {@code sql_mode} and {@code character_set_connection} (the
+ * client's, in force on the backend connections): text as a hexadecimal literal with a character
+ * set introducer, so neither backslash escapes nor a conversion to the connection's character set
+ * touch it; unsigned integers cast to UNSIGNED, dates and times cast to their type. A UNION with
+ * the real table's columns then keeps those columns' types. (A name quoted with {@link
+ * SqlLiterals} for the session's escape mode would read back right, but a name with characters
+ * the client's connection character set lacks would not.)
  */
 final class SqlValues {
-
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private SqlValues() {
     }
@@ -40,7 +41,7 @@ final class SqlValues {
         for (byte b : utf8) {
             fourByte |= (b & 0xF8) == 0xF0;
         }
-        return (fourByte ? "_utf8mb4" : "_utf8mb3") + " X'" + HEX.formatHex(utf8) + "'";
+        return (fourByte ? "_utf8mb4 " : "_utf8mb3 ") + SqlLiterals.hex(utf8);
     }
 
     /** One cell of a result column as a constant of the column's type. */
@@ -58,7 +59,7 @@ final class SqlValues {
             case TIME, TIME2 -> "CAST('" + text + "' AS TIME" + fraction(column) + ")";
             case NULL -> "NULL";
             default -> column.collationId() == Column.BINARY_COLLATION
-                    ? "X'" + HEX.formatHex(cell) + "'" : hexText(cell);
+                    ? SqlLiterals.hex(cell) : hexText(cell);
         };
     }
 

@@ -65,10 +65,12 @@ class SessionPrimitivesTest {
     @Test
     void transactionControlDrivesTheExecutor() {
         for (TransactionControl.Action action : TransactionControl.Action.values()) {
-            assertThat(new TransactionControl(action).execute(context)).isEqualTo(UpdateResult.EMPTY);
+            assertThat(new TransactionControl(action, "sp", false).execute(context)).isEqualTo(UpdateResult.EMPTY);
         }
+        new TransactionControl(TransactionControl.Action.COMMIT, null, true).execute(context);
 
-        assertThat(shards.calls()).containsExactly("begin", "begin read only", "commit", "rollback");
+        assertThat(shards.calls()).containsExactly("begin", "begin read only", "begin read write", "commit", "rollback", "savepoint sp",
+                "rollback to sp", "release sp", "commit", "begin read write");
         assertThat(new TransactionControl(TransactionControl.Action.BEGIN_READ_ONLY).describe())
                 .hasToString("Transaction BEGIN_READ_ONLY");
     }
