@@ -248,7 +248,7 @@ class WalkingSkeletonIT {
     @Order(8)
     void showsLogicalSchemasAndTables() throws Exception {
         try (Connection c = cluster.connect("shop"); Statement st = c.createStatement()) {
-            assertThat(strings(st, "SHOW DATABASES")).containsExactly("shop");
+            assertThat(strings(st, "SHOW DATABASES")).containsExactly("information_schema", "shop");
             assertThat(strings(st, "SHOW TABLES")).containsExactly("accounts", "customers", "orders", "tags");
             assertThat(strings(st, "SHOW TABLES LIKE 'o%'")).containsExactly("orders");
             assertThat(strings(st, "SELECT DATABASE()")).containsExactly("shop");
@@ -304,6 +304,12 @@ class WalkingSkeletonIT {
                         assertThat(e.getMessage()).contains("'shop.missing'").doesNotContain("shop_0");
                     });
             assertThatThrownBy(() -> st.execute("SELEC 1"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1064);
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).contains("'SELEC' does not start a statement", "near 'SELEC 1'");
+                    });
+            assertThatThrownBy(() -> st.execute("HANDLER orders OPEN"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1235));
             assertThat(strings(st, "SELECT 'ok'")).containsExactly("ok");
         }
