@@ -7,6 +7,7 @@
 SELECT 'connect' AS step;
 SELECT CURRENT_USER();
 SHOW SESSION STATUS LIKE 'Ssl_cipher';
+SHOW SESSION STATUS LIKE 'Compression';
 
 SELECT 'ddl' AS step;
 DROP TABLE IF EXISTS ${p}items, ${p}notes;
@@ -21,6 +22,8 @@ SET @id = 1, @t = -128, @sm = -32768, @i = -2147483648, @bi = -92233720368547758
   @dc = -123456789.125, @f = 1.5, @d = 2.25e300, @dt = '2026-01-31', @tm = '23:59:58',
   @ts = '2026-11-21 12:34:56.789012', @s = 'plain', @txt = 'text', @bin = X'00FF7F80', @b = X'0001FEFF';
 EXECUTE ins USING @id, @t, @sm, @i, @bi, @u, @dc, @f, @d, @dt, @tm, @ts, @s, @txt, @bin, @b;
+SELECT @id, @t, @sm, @i, @bi, @u, @dc, @f, @d, @dt, @tm, @ts, @s, @txt, HEX(@bin), HEX(@b);
+SELECT @id, @t, @sm, @i, @bi, @u, @dc, @f, @d, @dt, @tm, @ts, @s, @txt;
 SET @id = 2, @t = NULL, @sm = NULL, @i = NULL, @bi = NULL, @u = NULL, @dc = NULL, @f = NULL, @d = NULL,
   @dt = NULL, @tm = NULL, @ts = NULL, @s = NULL, @txt = NULL, @bin = NULL, @b = NULL;
 EXECUTE ins USING @id, @t, @sm, @i, @bi, @u, @dc, @f, @d, @dt, @tm, @ts, @s, @txt, @bin, @b;

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  */
 final class CliScenario {
 
-    /** One way to run the client: user and TLS ({@code --ssl} or {@code --skip-ssl}). */
-    record CliCase(String name, String prefix, String user, boolean tls) {
+    /** One way to run the client: user, TLS ({@code --ssl} or {@code --skip-ssl}), {@code --compress}. */
+    record CliCase(String name, String prefix, String user, boolean tls, boolean compressed) {
         @Override
         public String toString() {
             return name;
@@ -40,19 +40,21 @@ final class CliScenario {
     }
 
     static final List<CliCase> CASES = List.of(
-            new CliCase("mariadb --skip-ssl, native", "cli_", NATIVE_USER, false),
-            new CliCase("mariadb --ssl, sha2", "cli_sha2_tls_", SHA2_USER, true),
-            new CliCase("mariadb --ssl, native", "cli_tls_", NATIVE_USER, true),
-            new CliCase("mariadb --skip-ssl, sha2 (RSA)", "cli_sha2_rsa_", SHA2_USER, false));
+            new CliCase("mariadb --skip-ssl, native", "cli_", NATIVE_USER, false, false),
+            new CliCase("mariadb --ssl, sha2", "cli_sha2_tls_", SHA2_USER, true, false),
+            new CliCase("mariadb --ssl, native", "cli_tls_", NATIVE_USER, true, false),
+            new CliCase("mariadb --skip-ssl, sha2 (RSA)", "cli_sha2_rsa_", SHA2_USER, false, false),
+            new CliCase("mariadb --compress --ssl, sha2", "cli_zip_", SHA2_USER, true, true));
 
     /** The run whose data {@code mariadb-dump} then dumps. */
-    static final CliCase DUMP = new CliCase("mariadb for mariadb-dump", "dump_", NATIVE_USER, false);
+    static final CliCase DUMP = new CliCase("mariadb for mariadb-dump", "dump_", NATIVE_USER, false, false);
 
     static final List<String> PREFIXES = Stream.concat(CASES.stream(), Stream.of(DUMP)).map(CliCase::prefix).toList();
 
     static final String NON_EMPTY = "${non-empty}";
     private static final Pattern STEP_LINE = Pattern.compile("step\n([a-z0-9-]+)\n");
-    private static final Pattern LINE_NUMBER = Pattern.compile(" at line \\d+");
+    /** The script's line number in the client's error lines (not a message's own "at line 1"). */
+    private static final Pattern LINE_NUMBER = Pattern.compile("(?m)^(ERROR \\d+ \\(\\w+\\)) at line \\d+");
 
     private CliScenario() {
     }
@@ -69,10 +71,12 @@ final class CliScenario {
     }
 
     /** Runs the client with the scenario's options and the script on its standard input. */
-    static MariaDbCli.Run launch(int port, String user, String password, String database, boolean tls, String script)
-            throws IOException, InterruptedException {
-        return MariaDbCli.script(port, user, password, database, script, "--force", "--skip-reconnect",
-                "--default-character-set=utf8mb4", "--max-allowed-packet=64M", tls ? "--ssl" : "--skip-ssl");
+    static MariaDbCli.Run launch(int port, String user, String password, String database, boolean tls, String script,
+                                 List<String> more) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("--force", "--skip-reconnect", "--default-character-set=utf8mb4",
+                "--max-allowed-packet=64M", tls ? "--ssl" : "--skip-ssl"));
+        options.addAll(more);
+        return MariaDbCli.script(port, user, password, database, script, options.toArray(String[]::new));
     }
 
     /**
@@ -80,9 +84,17 @@ final class CliScenario {
      * with the step's first line that differs.
      */
     static List<String> run(int port, CliCase c, boolean keep) throws IOException, InterruptedException {
-        MariaDbCli.Run run = launch(port, c.user(), c.password(), "shop", c.tls(), script(c.prefix(), keep));
+        return run(port, c, c.user(), c.password(), keep);
+    }
+
+    /** The scenario as {@code user} (a plain MariaDB's account, for instance) in the case's way. */
+    static List<String> run(int port, CliCase c, String user, String password, boolean keep)
+            throws IOException, InterruptedException {
+        MariaDbCli.Run run = launch(port, user, password, "shop", c.tls(), script(c.prefix(), keep),
+                c.compressed() ? List.of("--compress") : List.of());
         byte[] blob = ScenarioRows.blob();
-        Map<String, String> values = Map.of("p", c.prefix(), "user", c.user(), "cipher", c.tls() ? NON_EMPTY : "",
+        Map<String, String> values = Map.of("p", c.prefix(), "user", user, "cipher", c.tls() ? NON_EMPTY : "",
+                "compression", c.compressed() ? "ON" : "OFF",
                 "blobhex", HexFormat.of().withUpperCase().formatHex(blob), "blobsha", ScenarioRows.sha256(blob));
         Map<String, String> expected = sections(fill(Files.readString(file("scenario.expected"), StandardCharsets.UTF_8), values));
         Map<String, String> actual = sections(run.stdout());
@@ -91,7 +103,7 @@ final class CliScenario {
             String difference = difference(expected.get(step), actual.get(step));
             if (step.equals("errors") && difference == null) {
                 difference = difference(fill(Files.readString(file("scenario.errors"), StandardCharsets.UTF_8), values),
-                        LINE_NUMBER.matcher(run.stderr()).replaceAll(""));
+                        LINE_NUMBER.matcher(run.stderr()).replaceAll("$1"));
             }
             String line = difference == null ? "ok " + step : "FAILED " + step + ": " + difference;
             lines.add(line);

@@ -27,13 +27,15 @@ final class ClientScenario {
     /**
      * @param user         the user the source logs in as
      * @param tls          whether the connection is expected to be encrypted
+     * @param compressed   whether it is expected to use the compressed protocol
      * @param batched      inserts through {@code addBatch}/{@code executeBatch} (rewriteBatchedStatements)
      * @param wholeSeconds the driver drops the fraction of temporal parameters: Connector/J does for
      *                     servers it reads as older than 5.6.4, and it reads MariaDB's {@code 5.5.5-10.11...}
      *                     greeting (ShardGate's, too) as 5.5.5 ({@code ClientMatrixIT} shows it against MariaDB)
      * @param keep         leave the tables for the caller to inspect on the backends (SG_KEEP=1)
      */
-    record Settings(String prefix, String user, boolean tls, boolean batched, boolean wholeSeconds, boolean keep) {
+    record Settings(String prefix, String user, boolean tls, boolean compressed, boolean batched, boolean wholeSeconds,
+                    boolean keep) {
     }
 
     /** A step whose results differ from the scenario's. */
@@ -138,6 +140,8 @@ final class ClientScenario {
             throw failure("Ssl_cipher is '" + value + "' on a connection " + (settings.tls() ? "with" : "without") + " TLS",
                     null);
         }
+        expect("SHOW SESSION STATUS LIKE 'Compression'", List.of(List.of("Compression", settings.compressed() ? "ON" : "OFF")),
+                ScenarioSql.rows(c, "SHOW SESSION STATUS LIKE 'Compression'"));
     }
 
     private void ddl(Connection c) throws SQLException {

@@ -34,10 +34,7 @@ final class ScenarioPlacement {
         }
     }
 
-    /**
-     * With rewriteBatchedStatements Connector/J sends a batch of single-row INSERTs as one multi-row
-     * INSERT, and (with allowMultiQueries) a batch of other statements as one multi-statement.
-     */
+    /** With rewriteBatchedStatements Connector/J sends a batch of single-row INSERTs as one multi-row INSERT. */
     static void assertRewrittenBatches(List<String> queries, String prefix) {
         assertThat(queries).as("the six typed rows in one INSERT")
                 .anySatisfy(q -> assertThat(rowsInserted(q, prefix + "items")).isEqualTo(6));
@@ -45,9 +42,6 @@ final class ScenarioPlacement {
                 .anySatisfy(q -> assertThat(rowsInserted(q, prefix + "notes")).isEqualTo(3));
         assertThat(queries).as("items 8 and 9 in one INSERT")
                 .anySatisfy(q -> assertThat(rowsInserted(q, prefix + "items (id, s)")).isEqualTo(2));
-        assertThat(queries).as("the UPDATEs and the DELETE in one multi-statement")
-                .anySatisfy(q -> assertThat(q).isEqualTo("UPDATE " + prefix + "items SET i = i + 1 WHERE id = 3;UPDATE "
-                        + prefix + "items SET s = 'all' WHERE id > 2;DELETE FROM " + prefix + "items WHERE id IN (5, 6)"));
     }
 
     /** The number of parenthesised rows after VALUES of an INSERT into {@code table}, 0 for other statements. */

@@ -91,7 +91,17 @@ final class LocalSelect {
                 default -> Optional.empty();
             };
         }
+        if (isDoubleLiteral(e)) {
+            return Optional.empty(); // a DOUBLE (2.25E300, a user variable put in): a backend prints and describes it
+        }
         return ctx.constants.valueOf(e).filter(v -> !(v instanceof byte[]));
+    }
+
+    /** A number with an exponent, which MariaDB reads as DOUBLE (the constants keep it as a DECIMAL). */
+    private static boolean isDoubleLiteral(Expression e) {
+        Expression unsigned = e instanceof net.sf.jsqlparser.expression.SignedExpression s ? s.getExpression() : e;
+        return unsigned instanceof net.sf.jsqlparser.expression.DoubleValue d
+                && (d.toString().indexOf('e') >= 0 || d.toString().indexOf('E') >= 0);
     }
 
     /** {@code @@session.x}, {@code @@global.x}, {@code @@x}: the parser keeps the prefix in the name. */

@@ -75,6 +75,16 @@ class LocalAnswersTest {
     }
 
     @Test
+    void doubleValuesAreLeftToANodeToPrint() {
+        session.setUserVariable("d", 2.25e300);
+        shards.answer("dn0", s -> new FakeRowStream(List.of(Column.computedInteger("x")), List.of(Row.ofStrings("1"))));
+
+        rows("SELECT @d, -1.5e-3");
+
+        assertThat(shards.statements()).containsExactly("dn0: SELECT 2.25E300 AS `@d`, -1.5e-3");
+    }
+
+    @Test
     void doubleAndBinaryUserVariablesReachTheNodeAsLiteralsOfTheirType() {
         session.setUserVariable("d", 2.25e300);
         session.setUserVariable("h", 0.5);

@@ -27,7 +27,7 @@ import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
-import io.shardgate.server.session.TlsStatus;
+import io.shardgate.server.session.TransportStatus;
 import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -108,10 +108,10 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         return channel.pipeline().get(SslHandler.class) != null;
     }
 
-    /** The cipher and protocol the TLS handshake agreed, for SHOW STATUS. */
-    private TlsStatus tlsStatus() {
+    /** The cipher and protocol the TLS handshake agreed and whether packets are compressed, for SHOW STATUS. */
+    private TransportStatus transportStatus() {
         SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        return ssl == null ? TlsStatus.NONE : TlsStatus.of(ssl.engine().getSession());
+        return TransportStatus.of(ssl == null ? null : ssl.engine().getSession(), false);
     }
 
     void user(String name) {
@@ -234,7 +234,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
                 diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
-                server.config().server().maxPreparedStatements(), tlsStatus());
+                server.config().server().maxPreparedStatements(), transportStatus());
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

@@ -35,7 +35,7 @@ public final class Session implements SessionState {
     private final SessionDiagnostics diagnostics;
     private final StatusCounters globalStatus;
     private final StatusCounters status = new StatusCounters();
-    private final TlsStatus tls;
+    private final TransportStatus transport;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<String, PreparedText> preparedSql = new HashMap<>();
     private final int maxPreparedStatements;
@@ -51,7 +51,7 @@ public final class Session implements SessionState {
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
                    SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
-                   int maxPreparedStatements, TlsStatus tls) {
+                   int maxPreparedStatements, TransportStatus transport) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -60,7 +60,7 @@ public final class Session implements SessionState {
         this.executor = executor;
         this.diagnostics = diagnostics;
         this.globalStatus = globalStatus;
-        this.tls = tls;
+        this.transport = transport;
         this.values = new SessionVariables(variables, executor, collationId);
         if (ignoreSpace) {
             values.ignoreSpace();
@@ -312,11 +312,11 @@ public final class Session implements SessionState {
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
         if (scope == VariableScope.GLOBAL) {
             SortedMap<String, Object> values = globalStatus.values();
-            TlsStatus.NONE.addTo(values); // MariaDB's global values of these are empty, too
+            TransportStatus.PLAIN.addTo(values); // MariaDB's global values of these are empty, too
             return values;
         }
         SortedMap<String, Object> values = globalStatus.overlay(status);
-        tls.addTo(values);
+        transport.addTo(values);
         return values;
     }
 }
