@@ -29,19 +29,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientMatrixIT {
 
-    /** One JDBC configuration: the driver ({@code mysql} or {@code mariadb}), user, TLS, URL options. */
+    /**
+     * One JDBC configuration: the driver ({@code mysql} or {@code mariadb}), user, TLS, URL options.
+     * A user other than {@code native} and {@code sha2} is a caching_sha2_password user of the case's
+     * own, whose login is therefore a full authentication (TLS or RSA), not the fast path.
+     */
     record JdbcCase(String name, String prefix, String driver, String user, boolean tls, String options,
                     boolean batched) {
         @Override
         public String toString() {
             return name;
         }
+
+        boolean sha2() {
+            return !user.equals(NATIVE_USER);
+        }
     }
 
     private static final List<JdbcCase> JDBC = List.of(
             mysql("cj_text_", NATIVE_USER, false, "useServerPrepStmts=false"),
-            mysql("cj_text_sha2_tls_", SHA2_USER, true, "useServerPrepStmts=false"),
-            mysql("cj_text_sha2_rsa_", SHA2_USER, false, "useServerPrepStmts=false"),
+            mysql("cj_text_sha2_tls_", "sha2_cj_tls", true, "useServerPrepStmts=false"),
+            mysql("cj_text_sha2_rsa_", "sha2_cj_rsa", false, "useServerPrepStmts=false"),
             mysql("cj_server_", NATIVE_USER, false, "useServerPrepStmts=true"),
             mysql("cj_server_sha2_tls_", SHA2_USER, true, "useServerPrepStmts=true"),
             mysql("cj_cached_", NATIVE_USER, false, "useServerPrepStmts=true&cachePrepStmts=true"),
@@ -52,19 +60,24 @@ class ClientMatrixIT {
             mysql("cj_zip_sha2_tls_", SHA2_USER, true, "useCompression=true"),
             mysql("cj_tls_", NATIVE_USER, true, ""),
             mariadb("md_text_", NATIVE_USER, false, "useServerPrepStmts=false"),
-            mariadb("md_text_sha2_tls_", SHA2_USER, true, "useServerPrepStmts=false"),
+            mariadb("md_text_sha2_tls_", "sha2_md_tls", true, "useServerPrepStmts=false"),
             mariadb("md_server_", NATIVE_USER, true, "useServerPrepStmts=true"),
-            mariadb("md_server_sha2_rsa_", SHA2_USER, false, "useServerPrepStmts=true"));
+            mariadb("md_server_sha2_rsa_", "sha2_md_rsa", false, "useServerPrepStmts=true"));
 
     private static JdbcCase mysql(String prefix, String user, boolean tls, String options) {
-        String name = "Connector/J " + (options.isEmpty() ? "sslMode=REQUIRED" : options) + ", " + user
-                + (tls ? ", TLS" : ", plain TCP");
-        return new JdbcCase(name, prefix, "mysql", user, tls, options, false);
+        return new JdbcCase("Connector/J " + (options.isEmpty() ? "sslMode=REQUIRED" : options) + describe(user, tls),
+                prefix, "mysql", user, tls, options, false);
     }
 
     private static JdbcCase mariadb(String prefix, String user, boolean tls, String options) {
-        return new JdbcCase("MariaDB Connector/J " + options + ", " + user + (tls ? ", TLS" : ", plain TCP"), prefix,
-                "mariadb", user, tls, options, false);
+        return new JdbcCase("MariaDB Connector/J " + options + describe(user, tls), prefix, "mariadb", user, tls, options,
+                false);
+    }
+
+    private static String describe(String user, boolean tls) {
+        String login = user.equals(NATIVE_USER) ? "native" : user.equals(SHA2_USER) ? "sha2"
+                : tls ? "sha2 full authentication" : "sha2 full authentication with RSA";
+        return ", " + login + (tls ? ", TLS" : ", plain TCP");
     }
 
     private static JdbcCase batched(JdbcCase c) {
@@ -76,7 +89,9 @@ class ClientMatrixIT {
     @BeforeAll
     void start() throws Exception {
         List<String> prefixes = Stream.concat(JDBC.stream().map(JdbcCase::prefix), CliScenario.PREFIXES.stream()).toList();
-        cluster = ClientScenarioCluster.start(prefixes);
+        List<String> ownUsers = Stream.concat(JDBC.stream().map(JdbcCase::user), CliScenario.CASES.stream().map(CliScenario.CliCase::user))
+                .filter(u -> !u.equals(NATIVE_USER) && !u.equals(SHA2_USER)).toList();
+        cluster = ClientScenarioCluster.start(prefixes, ownUsers);
     }
 
     @AfterAll
@@ -139,7 +154,7 @@ class ClientMatrixIT {
 
     private static Connection open(JdbcCase c, int port) throws SQLException {
         StringBuilder options = new StringBuilder("allowMultiQueries=true");
-        boolean sha2 = c.user().equals(SHA2_USER);
+        boolean sha2 = c.sha2();
         if (c.driver().equals("mysql")) {
             options.append(c.tls() ? "&sslMode=REQUIRED" : "&sslMode=DISABLED");
         } else if (c.tls()) {
@@ -215,7 +230,7 @@ class ClientMatrixIT {
                      var ps = c.prepareStatement("REPLACE INTO ts VALUES (1, ?)")) {
                     ps.setObject(1, java.time.LocalDateTime.of(2026, 11, 21, 12, 34, 56, 789_012_000));
                     ps.executeUpdate();
-                    assertThat(ScenarioSql.single(c, "SELECT ts FROM ts")).as(prepare).isEqualTo("2026-11-21 12:34:56.000000");
+                    assertThat(ScenarioSql.single(c, "SELECT CAST(ts AS CHAR) FROM ts")).as(prepare).isEqualTo("2026-11-21 12:34:56.000000");
                 }
             }
         }

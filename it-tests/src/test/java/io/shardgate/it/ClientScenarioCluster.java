@@ -23,14 +23,28 @@ final class ClientScenarioCluster {
 
     /** Starts the cluster with tables declared for each prefix ({@code py_}, {@code cj_}, ...). */
     static ShardedCluster start(List<String> prefixes) throws Exception {
+        return start(prefixes, List.of());
+    }
+
+    /**
+     * @param moreSha2Users further caching_sha2_password users with {@link #SHA2_PASSWORD}: a
+     *                      user's first login is a full authentication (over TLS, or with RSA on
+     *                      plain TCP), later ones take the fast path, so a case that must run the
+     *                      full authentication logs in as a user of its own
+     */
+    static ShardedCluster start(List<String> prefixes, List<String> moreSha2Users) throws Exception {
         String tables = prefixes.stream()
                 .map(p -> "          - { name: " + p + "items, dataNodes: [dn0, dn1], shardColumn: id, function: by_id }")
                 .collect(Collectors.joining("\n"));
+        String users = moreSha2Users.stream()
+                .map(u -> "  - { name: " + u + ", password: " + SHA2_PASSWORD + ", authPlugin: caching_sha2_password, schemas: [shop] }\n")
+                .collect(Collectors.joining());
         return ShardedCluster.start(2, i -> List.of("shop_" + i), """
                 server: { port: 8066, managerPort: 9066 }
                 users:
                   - { name: native, password: native-secret, authPlugin: mysql_native_password, schemas: [shop] }
                   - { name: sha2, password: sha2-secret, authPlugin: caching_sha2_password, schemas: [shop] }
+                """ + users + """
                 dataHosts:
                   - { name: dh0, user: test, password: test, members: ["127.0.0.1:${port0}"] }
                   - { name: dh1, user: test, password: test, members: ["127.0.0.1:${port1}"] }
