@@ -1,5 +1,6 @@
 package io.shardgate.backend;
 
+import io.shardgate.config.HostPort;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -11,9 +12,9 @@ final class Lease {
 
     private final Connection connection;
     private final boolean pinned;
-    private final String member;
+    private final HostPort member;
 
-    Lease(Connection connection, boolean pinned, String member) {
+    Lease(Connection connection, boolean pinned, HostPort member) {
         this.connection = connection;
         this.pinned = pinned;
         this.member = member;
@@ -23,7 +24,12 @@ final class Lease {
         return connection;
     }
 
+    /** The member the connection goes to, {@code host:port}, as error messages name it. */
     String member() {
+        return member.toString();
+    }
+
+    HostPort address() {
         return member;
     }
 

@@ -19,20 +19,30 @@ import java.util.List;
 final class ResultSetRowStream implements RowStream {
 
     private final ResultSet rs;
+    /** Closed with the result, with the lease released; null for one result of several (the statement goes on). */
     private final Statement statement;
     private final Lease lease;
     private final DataNode node;
+    private final RunningStatements.Running running;
     private final List<Column> columns;
     private final int width;
     private boolean closed;
 
-    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node) throws SQLException {
+    /** The only result of {@code statement}: closing it ends the statement and releases the lease. */
+    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node, RunningStatements.Running running)
+            throws SQLException {
         this.rs = rs;
         this.statement = statement;
         this.lease = lease;
         this.node = node;
+        this.running = running;
         this.columns = columnsOf(rs);
         this.width = columns.size();
+    }
+
+    /** One result set of a statement with several: closing it leaves the statement open. */
+    static ResultSetRowStream partOf(ResultSet rs, Lease lease, DataNode node) throws SQLException {
+        return new ResultSetRowStream(rs, null, lease, node, null);
     }
 
     static List<Column> columnsOf(ResultSet rs) throws SQLException {
@@ -80,11 +90,16 @@ final class ResultSetRowStream implements RowStream {
             // Closing a streaming result set reads (and discards) the rows still on the wire,
             // which leaves the connection reusable.
             rs.close();
-            statement.close();
+            if (statement != null) {
+                statement.close();
+            }
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, lease.member());
         } finally {
-            lease.release();
+            if (statement != null) {
+                running.close();
+                lease.release();
+            }
         }
     }
 

@@ -48,7 +48,7 @@ final class SessionConnections {
     }
 
     private Lease open(DataNode node, boolean pin) {
-        String member = registry.activeMember(node.dataHost()).toString();
+        io.shardgate.config.HostPort member = registry.activeMember(node.dataHost());
         Connection c = null;
         try {
             c = registry.dataSource(node, flavor).getConnection();
@@ -61,7 +61,7 @@ final class SessionConnections {
             return new Lease(c, pin, member);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw BackendErrors.translate(e, node, member);
+            throw BackendErrors.translate(e, node, member.toString());
         }
     }
 
@@ -111,7 +111,7 @@ final class SessionConnections {
             lease.release();
             throw BackendErrors.translate(e, node, lease.member());
         }
-        return new Lease(lease.connection(), true, lease.member());
+        return new Lease(lease.connection(), true, lease.address());
     }
 
     /**

@@ -11,16 +11,18 @@ import io.shardgate.backend.ConnectionFlavor;
 import io.shardgate.backend.JdbcShardExecutor;
 import io.shardgate.config.UserConfig;
 import io.shardgate.protocol.Capability;
+import io.shardgate.protocol.ChannelClosedException;
+import io.shardgate.protocol.CompressionCodec;
 import io.shardgate.protocol.ChangeUser;
 import io.shardgate.protocol.ErrPacket;
 import io.shardgate.protocol.HandshakeResponse41;
 import io.shardgate.protocol.HandshakeV10;
 import io.shardgate.protocol.NativePassword;
-import io.shardgate.protocol.OversizedPacket;
 import io.shardgate.protocol.Packet;
 import io.shardgate.protocol.PacketFramer;
 import io.shardgate.protocol.PacketWriter;
 import io.shardgate.protocol.ServerStatus;
+import io.shardgate.protocol.StreamError;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.server.auth.Authenticator;
@@ -47,7 +49,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     static final int SERVER_CAPABILITIES = Capability.bits(Capability.LONG_PASSWORD, Capability.FOUND_ROWS,
             Capability.LONG_FLAG, Capability.CONNECT_WITH_DB, Capability.IGNORE_SPACE, Capability.PROTOCOL_41,
-            Capability.INTERACTIVE, Capability.TRANSACTIONS, Capability.SECURE_CONNECTION,
+            Capability.INTERACTIVE, Capability.TRANSACTIONS, Capability.SECURE_CONNECTION, Capability.COMPRESS,
             Capability.MULTI_STATEMENTS, Capability.MULTI_RESULTS, Capability.PLUGIN_AUTH, Capability.CONNECT_ATTRS,
             Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA, Capability.DEPRECATE_EOF);
 
@@ -73,9 +75,13 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private int capabilities;
     private boolean unwrappedMoreData;
     private int collation;
+    /** Session thread only: CLIENT_COMPRESS took effect after the first login. */
+    private boolean compressed;
     private volatile String user = "";
     private volatile Session session;
-    private volatile String running = "";
+    /** The running session's backends, for KILL from other connections. */
+    private volatile JdbcShardExecutor executor;
+    private final RunningCommand command = new RunningCommand();
 
     FrontendConnection(ServerContext server, Authenticator authenticator, ServerTls tls, boolean managerPort) {
         this.server = server;
@@ -110,8 +116,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         user = name;
     }
 
-    void running(String command) {
-        running = command;
+    RunningCommand command() {
+        return command;
     }
 
     @Override
@@ -148,9 +154,10 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof OversizedPacket big) {
-            writer.sequence((big.sequenceId() + 1) & 0xFF);
-            failAndClose(new ShardGateException(ErrorCode.PACKET_TOO_LARGE));
+        if (msg instanceof StreamError broken) {
+            log.debug("connection {}: {}", id, broken);
+            writer.sequence((broken.sequenceId() + 1) & 0xFF);
+            failAndClose(broken.error());
             return;
         }
         if (msg instanceof ByteBuf raw && tlsStarting) {
@@ -183,7 +190,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private void startTls(ChannelHandlerContext ctx, int sequenceId) {
         if (tls == null) {
             writer.sequence((sequenceId + 1) & 0xFF);
-            failAndClose(ShardGateException.notSupported("TLS (the server did not offer CLIENT_SSL)"));
+            ShardGateException e = ShardGateException.notSupported("TLS (the server did not offer CLIENT_SSL)");
+            failAndClose(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage()));
             return;
         }
         SslHandler ssl = tls.newHandler(ctx.alloc());
@@ -215,13 +223,81 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         }
         ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
                 : ConnectionFlavor.AFFECTED_ROWS;
-        JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
-        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId);
+        JdbcShardExecutor backends = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
+        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
+                (target, queryOnly) -> kill(target, queryOnly));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }
         session = s;
-        phase = new DataCommands(server, this, s, executor, capabilities);
+        executor = backends;
+        phase = new DataCommands(server, this, s, backends, capabilities);
+    }
+
+    /**
+     * After the OK that ends the first login, CLIENT_COMPRESS applies to every packet, both ways.
+     * The OK's write is already queued on the event loop, so installing the codec there, after it,
+     * leaves the OK uncompressed; the client sends nothing before it has read the OK.
+     */
+    void compressAfterLogin() {
+        if (Capability.COMPRESS.in(capabilities) && !compressed) {
+            compressed = true;
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive()) {
+                    CompressionCodec.install(channel.pipeline(), maxPacket);
+                }
+            });
+        }
+    }
+
+    /** COM_SET_OPTION: later sessions of this connection (after COM_RESET_CONNECTION) keep the choice. */
+    void multiStatements(boolean on) {
+        capabilities = on ? capabilities | Capability.MULTI_STATEMENTS.bit() : capabilities & ~Capability.MULTI_STATEMENTS.bit();
+    }
+
+    /**
+     * COM_RESET_CONNECTION, on the session thread: as MariaDB's reset, the session ends as if the
+     * client had left (open transaction rolled back, everything the command phase holds released)
+     * and a fresh one starts for the same user, on the current schema, with the character set of
+     * the login; user and session variables are gone.
+     */
+    void resetSession() {
+        Session old = session;
+        String schema = old == null ? null : old.schema();
+        phase.closed();
+        startSession(account, schema, collation);
+    }
+
+    /** KILL from this connection's session: see {@link Connections#kill}. */
+    private void kill(long target, boolean queryOnly) {
+        server.connections().kill(user, account != null && account.manager(), target, queryOnly);
+    }
+
+    @Override
+    public void killQuery() {
+        command.kill();
+        JdbcShardExecutor backends = executor;
+        if (backends != null) {
+            backends.cancelRunning();
+        }
+    }
+
+    /**
+     * KILL CONNECTION. Of another connection: its backends are stopped and it is closed without a
+     * word, as MariaDB closes a killed connection (captured). Of this one: ERR 1927 first, then the
+     * close, which is also MariaDB's answer.
+     */
+    @Override
+    public void killConnection() {
+        if (worker.isCurrentThread()) {
+            ShardGateException killed = new ShardGateException(ErrorCode.CONNECTION_KILLED);
+            writer.write(new ErrPacket(killed.errorNumber(), killed.sqlState(), killed.getMessage()));
+            writer.flush();
+            channel.close();
+            throw new ChannelClosedException();
+        }
+        killQuery();
+        channel.close();
     }
 
     /** What the handshake response fixes for the connection's life: capabilities and client quirks. */
@@ -248,8 +324,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         phase = Login.changeUser(this, authenticator, NativePassword.seed(RANDOM), request, previous);
     }
 
-    private void failAndClose(ShardGateException e) {
-        writer.writeFromEventLoop(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage()));
+    private void failAndClose(ErrPacket error) {
+        writer.writeFromEventLoop(error);
         writer.flush();
         channel.close();
     }
@@ -308,6 +384,6 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     @Override
     public String currentCommand() {
-        return running;
+        return command.text();
     }
 }

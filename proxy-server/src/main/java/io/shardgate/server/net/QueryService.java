@@ -1,14 +1,17 @@
 package io.shardgate.server.net;
 
+import io.shardgate.protocol.Capability;
 import io.shardgate.protocol.ServerStatus;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.Planner;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.CallProcedure;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.UseSchema;
+import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
@@ -18,20 +21,30 @@ import java.util.List;
 /**
  * A client's SQL from text to written result: parse, plan, execute, write. With
  * CLIENT_MULTI_STATEMENTS several statements run in order, each result but the last flagged
- * SERVER_MORE_RESULTS_EXISTS, stopping at the first error as MariaDB does.
+ * SERVER_MORE_RESULTS_EXISTS, stopping at the first error as MariaDB does. A statement with several
+ * results of its own (CALL) flags each but its last the same way.
  */
 final class QueryService {
 
     private final Planner planner;
     private final Session session;
     private final ResultWriter writer;
-    private final boolean multiStatements;
+    private final ResultGuard guard;
+    private final boolean multiResults;
+    private boolean multiStatements;
 
-    QueryService(Planner planner, Session session, ResultWriter writer, boolean multiStatements) {
+    QueryService(Planner planner, Session session, ResultWriter writer, int clientCapabilities, ResultGuard guard) {
         this.planner = planner;
         this.session = session;
         this.writer = writer;
-        this.multiStatements = multiStatements;
+        this.guard = guard;
+        this.multiStatements = Capability.MULTI_STATEMENTS.in(clientCapabilities);
+        this.multiResults = Capability.MULTI_RESULTS.in(clientCapabilities);
+    }
+
+    /** COM_SET_OPTION switches multi-statements for the rest of the connection. */
+    void multiStatements(boolean on) {
+        multiStatements = on;
     }
 
     void query(String sql) {
@@ -53,7 +66,7 @@ final class QueryService {
             try {
                 execute(statements.get(i), i < statements.size() - 1);
             } catch (ShardGateException e) {
-                writer.error(e);
+                writer.error(guard.translate(e));
                 return;
             }
         }
@@ -63,7 +76,7 @@ final class QueryService {
         try {
             run(new UseSchema(schema), false);
         } catch (ShardGateException e) {
-            writer.error(e);
+            writer.error(guard.translate(e));
         }
     }
 
@@ -74,16 +87,53 @@ final class QueryService {
     private void run(Primitive plan, boolean more) {
         Result result = plan.execute(new ExecutionContext(session.executor(), session));
         switch (result) {
-            case UpdateResult u -> {
-                if (u.generated()) {
-                    session.statementInsertedId(u.lastInsertId());
-                }
-                writer.ok(u, status(more));
-            }
+            case UpdateResult u -> ok(u, more);
             case RowStream rows -> {
                 try (rows) {
-                    writer.rows(rows, status(more));
+                    writer.rows(guard.rows(rows), status(more));
                 }
+            }
+            case MultiResult results -> {
+                try (results) {
+                    writeAll(results, plan, more);
+                }
+            }
+        }
+    }
+
+    private void ok(UpdateResult u, boolean more) {
+        guard.check();
+        if (u.generated()) {
+            session.statementInsertedId(u.lastInsertId());
+        }
+        writer.ok(u, status(more));
+    }
+
+    /**
+     * Each result of a CALL in turn, all but the last flagged SERVER_MORE_RESULTS_EXISTS (the
+     * closing OK always comes last, captured in {@code call-two-results.hex}). A client without
+     * CLIENT_MULTI_RESULTS cannot take a result set from a procedure: 1312, as MariaDB answers.
+     */
+    private void writeAll(MultiResult results, Primitive plan, boolean more) {
+        Result current = results.next();
+        while (current != null) {
+            switch (current) {
+                case RowStream rows -> {
+                    try (rows) {
+                        if (!multiResults) {
+                            throw new ShardGateException(ErrorCode.PROCEDURE_CANNOT_RETURN_RESULTS,
+                                    plan instanceof CallProcedure call ? call.procedure() : "");
+                        }
+                        writer.rows(guard.rows(rows), status(true));
+                    }
+                    current = results.next();
+                }
+                case UpdateResult u -> {
+                    Result following = results.next();
+                    ok(u, more || following != null);
+                    current = following;
+                }
+                case MultiResult nested -> throw new IllegalStateException("nested results from " + plan.describe());
             }
         }
     }

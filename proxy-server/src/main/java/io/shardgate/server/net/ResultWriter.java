@@ -38,6 +38,18 @@ final class ResultWriter {
         out.write(OkPacket.of(status));
     }
 
+    /**
+     * The bare EOF some commands answer with (COM_SET_OPTION, COM_DEBUG), or the 0xFE-headed OK
+     * that replaces it for clients with CLIENT_DEPRECATE_EOF, as MariaDB's my_eof() does (captured).
+     */
+    void eof(int status) {
+        out.write(end(status));
+    }
+
+    private io.shardgate.protocol.ServerPacket end(int status) {
+        return deprecateEof ? new OkPacket(0, 0, status, 0, "").asResultSetEnd() : new EofPacket(0, status);
+    }
+
     void error(ShardGateException e) {
         out.write(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage() == null ? "" : e.getMessage()));
     }
@@ -64,7 +76,7 @@ final class ResultWriter {
             error(e);
             return;
         }
-        out.write(deprecateEof ? new OkPacket(0, 0, status, 0, "").asResultSetEnd() : new EofPacket(0, status));
+        out.write(end(status));
     }
 
     /** Column definitions alone, as COM_FIELD_LIST returns them (with an empty default value). */
@@ -72,7 +84,7 @@ final class ResultWriter {
         for (Column c : columns) {
             out.write(definition(c).withDefaultValue(null));
         }
-        out.write(deprecateEof ? new OkPacket(0, 0, status, 0, "").asResultSetEnd() : new EofPacket(0, status));
+        out.write(end(status));
     }
 
     static ColumnDefinition41 definition(Column c) {

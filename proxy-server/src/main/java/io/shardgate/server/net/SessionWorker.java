@@ -32,6 +32,11 @@ final class SessionWorker implements Runnable {
         thread.start();
     }
 
+    /** Whether the caller is this connection's session thread. */
+    boolean isCurrentThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Called on the event loop with a packet it no longer owns. */
     void submit(Packet packet) {
         channel.config().setAutoRead(false);

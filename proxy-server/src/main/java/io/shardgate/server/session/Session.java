@@ -26,20 +26,28 @@ public final class Session implements SessionState {
     private final ShardingRules rules;
     private final SystemVariables variables;
     private final ShardExecutor executor;
+    private final Killer killer;
     private final Map<String, Object> values;
     private final Map<String, Object> userVariables = new HashMap<>();
     private volatile String schema;
     private long lastInsertId;
     private boolean backslashEscapes = true;
 
+    /** KILL as the front end carries it out: it knows every connection of the proxy. */
+    @FunctionalInterface
+    public interface Killer {
+        void kill(long connectionId, boolean queryOnly);
+    }
+
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
-                   SystemVariables variables, ShardExecutor executor, int collationId) {
+                   SystemVariables variables, ShardExecutor executor, int collationId, Killer killer) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
         this.rules = rules;
         this.variables = variables;
         this.executor = executor;
+        this.killer = killer;
         this.values = variables.initialValues();
         Collations.Collation c = Collations.ofId(collationId);
         applyNames(c.charset(), c.name());
@@ -85,6 +93,11 @@ public final class Session implements SessionState {
             throw new ShardGateException(ErrorCode.DB_ACCESS_DENIED, user.name(), clientHost, name);
         }
         schema = name;
+    }
+
+    @Override
+    public void kill(long connectionId, boolean queryOnly) {
+        killer.kill(connectionId, queryOnly);
     }
 
     @Override
