@@ -1,52 +1,12 @@
 """Records exact MariaDB 10.11 packets (with 4-byte headers) as hex, one packet per line."""
 import socket, struct, sys
-import wire
-from wire import read_packet, recv_exact, scramble, seed_of, send
+from capture_lib import *
+import capture_lib
 
 OUT = sys.argv[1]
-HOST, PORT = "127.0.0.1", 34999
 
 def save(name, packets, comment):
-    wire.save(OUT, name, packets, comment)
-
-CLIENT_LONG_PASSWORD = 1; CLIENT_CONNECT_WITH_DB = 8; CLIENT_PROTOCOL_41 = 512
-CLIENT_TRANSACTIONS = 8192; CLIENT_SECURE_CONNECTION = 32768; CLIENT_MULTI_RESULTS = 1 << 17
-CLIENT_PLUGIN_AUTH = 1 << 19; CLIENT_DEPRECATE_EOF = 1 << 24
-
-def connect(extra_caps=0, db=None, plugin=b"mysql_native_password", user=b"test"):
-    s = socket.create_connection((HOST, PORT))
-    greeting = read_packet(s)
-    caps = (CLIENT_LONG_PASSWORD | CLIENT_PROTOCOL_41 | CLIENT_TRANSACTIONS | CLIENT_SECURE_CONNECTION
-            | CLIENT_MULTI_RESULTS | CLIENT_PLUGIN_AUTH | extra_caps)
-    if db:
-        caps |= CLIENT_CONNECT_WITH_DB
-    auth = scramble(b"test", seed_of(greeting))
-    resp = struct.pack("<IIB", caps, 16 * 1024 * 1024, 45) + bytes(23) + user + b"\0"
-    resp += bytes([len(auth)]) + auth
-    if db:
-        resp += db + b"\0"
-    resp += plugin + b"\0"
-    send(s, 1, resp)
-    return s, greeting, read_packet(s)
-
-def query(s, sql):
-    send(s, 0, b"\x03" + sql.encode())
-    return read_packet(s)
-
-def read_result(s, first, deprecate_eof):
-    pkts = [first]
-    ncols = first[4]
-    for _ in range(ncols):
-        pkts.append(read_packet(s))
-    if not deprecate_eof:
-        pkts.append(read_packet(s))
-    while True:
-        p = read_packet(s)
-        pkts.append(p)
-        if p[4] == 0xFE and len(p) < 4 + 0xFFFFFF - 1 and len(p) - 4 < 9:
-            return pkts
-        if p[4] == 0xFE and deprecate_eof and len(p) - 4 < 0xFFFFFF:
-            return pkts
+    capture_lib.save(OUT, name, packets, comment)
 
 # --- setup, with the CLI-independent connection
 s, greeting, ok = connect()

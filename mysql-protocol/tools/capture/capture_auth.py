@@ -4,13 +4,40 @@ Needs a throwaway server on 127.0.0.1:PORT with user test/test (all privileges) 
 created with REQUIRE SSL, and /usr/bin/python3 with python3-mysqldb (libmariadb) for the client
 side. Usage: /usr/bin/python3 capture_auth.py OUTDIR PORT
 """
-import socket, struct, sys, threading
-import wire
-from wire import read_packet, recv_exact, scramble, seed_of, send
+import hashlib, socket, struct, sys, threading
 OUT, PORT = sys.argv[1], int(sys.argv[2])
 
+def recv_exact(s, n):
+    b = b""
+    while len(b) < n:
+        c = s.recv(n - len(b))
+        if not c:
+            raise EOFError("closed")
+        b += c
+    return b
+
+def read_packet(s):
+    h = recv_exact(s, 4)
+    return h + recv_exact(s, h[0] | h[1] << 8 | h[2] << 16)
+
+def send(s, seq, payload):
+    s.sendall(struct.pack("<I", len(payload))[:3] + bytes([seq]) + payload)
+
+def scramble(pw, seed):
+    h1 = hashlib.sha1(pw).digest()
+    h3 = hashlib.sha1(seed + hashlib.sha1(h1).digest()).digest()
+    return bytes(a ^ b for a, b in zip(h1, h3))
+
+def seed_of(greeting):
+    p = greeting[4:]
+    i = p.index(0, 1) + 1 + 4
+    return p[i:i + 8] + p[i + 8 + 1 + 2 + 1 + 2 + 2 + 1 + 10:][:12]
+
 def save(name, packets, comment):
-    wire.save(OUT, name, packets, comment)
+    with open(f"{OUT}/{name}.hex", "w") as f:
+        f.write(f"# {comment}\n")
+        for p in packets:
+            f.write(p.hex() + "\n")
 
 CAPS = 1 | 512 | 8192 | 32768 | (1 << 17) | (1 << 19)  # as capture.py's client, without CONNECT_WITH_DB
 

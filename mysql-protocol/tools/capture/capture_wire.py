@@ -2,13 +2,13 @@
 COM_DEBUG, COM_STATISTICS, COM_PROCESS_KILL / KILL, and a stored procedure's several result sets.
 
 Needs a throwaway server on 127.0.0.1:PORT with user test/test (all privileges, WITH GRANT OPTION)
-and user other/other (privileges on capdb.* only). Usage: python3 capture_wire.py OUTDIR PORT
+and user other/other (privileges on capdb.* only). Usage: CAPTURE_PORT=PORT python3 capture_wire.py OUTDIR
 Compressed exchanges are saved as the raw compressed packets (7-byte header + body), one a line.
 """
-import socket, struct, sys, threading, time, zlib
-import wire
-from wire import read_packet, recv_exact, scramble, seed_of, send
-OUT, PORT = sys.argv[1], int(sys.argv[2])
+import socket, struct, sys, time, zlib
+import capture_lib
+from capture_lib import read_packet, recv_exact, scramble, seed_of, send
+OUT, PORT = sys.argv[1], capture_lib.PORT
 
 def thread_id(greeting):
     p = greeting[4:]
@@ -16,7 +16,7 @@ def thread_id(greeting):
     return struct.unpack("<I", p[i:i + 4])[0]
 
 def save(name, packets, comment):
-    wire.save(OUT, name, packets, comment)
+    capture_lib.save(OUT, name, packets, comment)
 
 CLIENT_LONG_PASSWORD = 1; CLIENT_CONNECT_WITH_DB = 8; CLIENT_COMPRESS = 32; CLIENT_PROTOCOL_41 = 512
 CLIENT_TRANSACTIONS = 8192; CLIENT_SECURE_CONNECTION = 32768; CLIENT_MULTI_STATEMENTS = 1 << 16

@@ -4,6 +4,8 @@ import static io.shardgate.config.ServerConfig.DEFAULT_AUTH_PLUGIN;
 import static io.shardgate.config.ServerConfig.DEFAULT_BIND_ADDRESS;
 import static io.shardgate.config.ServerConfig.DEFAULT_MANAGER_PORT;
 import static io.shardgate.config.ServerConfig.DEFAULT_MAX_ALLOWED_PACKET;
+import static io.shardgate.config.ServerConfig.DEFAULT_MAX_PREPARED_STATEMENTS;
+import static io.shardgate.config.ServerConfig.MAX_PREPARED_STATEMENTS;
 import static io.shardgate.config.ServerConfig.DEFAULT_PORT;
 
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import java.util.Set;
 final class ServerSection {
 
     private static final Set<String> KEYS = Set.of("bindAddress", "port", "managerPort", "maxAllowedPacket",
-            "defaultAuthPlugin", "tls");
+            "maxPreparedStatements", "defaultAuthPlugin", "tls");
     private static final Set<String> TLS_KEYS = Set.of("enabled", "certificate", "key");
     // MySQL and MariaDB accept max_allowed_packet between 1K and 1G; a client would not expect more
     static final long MIN_PACKET = 1L << 10;
@@ -39,15 +41,17 @@ final class ServerSection {
                 v -> Units.size(v, MIN_PACKET, MAX_PACKET));
         AuthPlugin plugin = server.optional("defaultAuthPlugin", DEFAULT_AUTH_PLUGIN, AuthPlugin::read);
         TlsConfig tls = server.optional("tls", TlsConfig.DEFAULT, ServerSection::tls);
+        Integer maxPrepared = server.optional("maxPreparedStatements", DEFAULT_MAX_PREPARED_STATEMENTS,
+                v -> v.integer(0, MAX_PREPARED_STATEMENTS));
         if (port != null && port.equals(managerPort)) {
             server.get("managerPort").problem("must differ from port, both are " + port);
             return null;
         }
-        if (bindAddress == null || port == null || managerPort == null || maxAllowedPacket == null || plugin == null
-                || tls == null) {
+        if (bindAddress == null || port == null || managerPort == null || maxAllowedPacket == null || maxPrepared == null
+                || plugin == null || tls == null) {
             return null;
         }
-        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, plugin, tls);
+        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPrepared, plugin, tls);
     }
 
     private static TlsConfig tls(YamlValue value) {

@@ -27,10 +27,18 @@ class ServerSectionTest {
     @Test
     void readsEveryKey() throws ConfigException {
         ServerConfig server = ConfigText.valid()
-                .with("server", "{bindAddress: 127.0.0.1, port: 1, managerPort: 65535, maxAllowedPacket: 16M}")
+                .with("server", "{bindAddress: 127.0.0.1, port: 1, managerPort: 65535, maxAllowedPacket: 16M,"
+                        + " maxPreparedStatements: 0}")
                 .load().server();
 
-        assertThat(server).isEqualTo(new ServerConfig("127.0.0.1", 1, 65535, 16L << 20));
+        assertThat(server).isEqualTo(new ServerConfig("127.0.0.1", 1, 65535, 16L << 20, 0));
+    }
+
+    @Test
+    void maxPreparedStatementsDefaultsToMariaDbsAndHasItsBounds() throws ConfigException {
+        assertThat(ConfigText.valid().without("server").load().server().maxPreparedStatements()).isEqualTo(16382);
+        assertThat(ConfigText.valid().with("server", "{maxPreparedStatements: 2000000}").problems())
+                .containsExactly("server.maxPreparedStatements: must be between 0 and 1048576, got 2000000");
     }
 
     @ParameterizedTest

@@ -33,6 +33,13 @@ public record ColumnDefinition41(
         implements ServerPacket {
 
     private static final String CATALOG = "def";
+
+    /**
+     * How MariaDB describes every parameter in a COM_STMT_PREPARE answer: named "?", binary
+     * character set, type NULL (6), flag BINARY; the real type is known only at execution.
+     */
+    public static final ColumnDefinition41 PARAMETER = new ColumnDefinition41("", "", "", "?", "", 63, 0, 6,
+            ColumnFlag.BINARY.bit(), 0);
     /** int&lt;lenenc&gt; length of the fixed-length fields that follow the names: always 0x0c. */
     private static final int FIXED_FIELDS_LENGTH = 0x0c;
 

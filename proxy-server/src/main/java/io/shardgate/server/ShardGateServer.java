@@ -41,7 +41,7 @@ public final class ShardGateServer implements AutoCloseable {
         this.parallel = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shard-", 0).factory());
         String backendVersion = backendVersion(rules);
         SystemVariables variables = new SystemVariables(backendVersion + "-ShardGate",
-                config.server().port(), config.server().maxAllowedPacket());
+                config.server().port(), config.server().maxAllowedPacket(), config.server().maxPreparedStatements());
         // MariaDB prefixes its greeting with 5.5.5- so that old clients do not misread "10.x"; clients
         // strip it. A MariaDB backend's proxy does the same.
         String greeting = (backendVersion.contains("MariaDB") ? "5.5.5-" : "") + backendVersion + "-ShardGate";

@@ -6,6 +6,7 @@ import io.shardgate.protocol.Capability;
 import io.shardgate.protocol.HandshakeResponse41;
 import io.shardgate.protocol.HandshakeV10;
 import io.shardgate.protocol.NativePassword;
+import io.shardgate.protocol.ServerPacket;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -105,13 +106,17 @@ public final class RawClient implements AutoCloseable {
     /** Sends a handshake response with {@code auth} as its auth response; returns the server's next packet. */
     public byte[] respond(String user, byte[] auth, String database, String plugin, int capabilities) throws IOException {
         int caps = capabilities | (database != null ? Capability.CONNECT_WITH_DB.bit() : 0);
-        HandshakeResponse41 response = new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of());
+        write(responseSequence, bytes(new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of())::writePayload));
+        return read();
+    }
+
+    /** The payload a packet writes (client commands write their command byte too). */
+    public static byte[] bytes(ServerPacket packet) {
         ByteBuf buf = Unpooled.buffer();
-        response.writePayload(buf);
+        packet.writePayload(buf);
         byte[] payload = new byte[buf.readableBytes()];
         buf.readBytes(payload);
-        write(responseSequence, payload);
-        return read();
+        return payload;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.shardgate.router;
 
 import io.shardgate.router.parse.ParsedSql;
+import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
 import io.shardgate.router.plan.LocalResult;
 import io.shardgate.router.plan.Primitive;
@@ -72,6 +73,9 @@ public final class Planner {
         if (keyword.equals("SELECT") && selectsInto(parsed)) {
             throw ShardGateException.notSupported("SELECT ... INTO (variables and files belong to one backend session)");
         }
+        if (keyword.equals("DROP") && parsed.keyword(1).equals("PREPARE")) {
+            keyword = "DEALLOCATE";
+        }
         return switch (keyword) {
             case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
                     planAst(parsed, session);
@@ -81,8 +85,30 @@ public final class Planner {
             case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
             case "BEGIN", "START", "COMMIT", "ROLLBACK" -> TransactionParser.parse(in);
+            case "PREPARE", "EXECUTE", "DEALLOCATE" -> PreparedSqlParser.parse(in, AnyNode.pick(rules, session.schema()), this);
             default -> throw ShardGateException.notSupported(keyword + " statement");
         };
+    }
+
+    /**
+     * Whether a statement can be prepared, checked before it is kept: one statement, not itself
+     * PREPARE / EXECUTE / DEALLOCATE (1295, as MariaDB), valid syntax (1064) for those JSqlParser
+     * reads, and otherwise a statement kind ShardGate plans (1235 if not). Parameters are taken
+     * as NULL. Statements that JSqlParser reads are not planned here: a plan may depend on the
+     * values (an UPDATE may set the shard key only to the value its WHERE pins), which come later.
+     */
+    public void checkPrepared(PreparedText statement, SessionState session) {
+        String keyword = statement.keyword();
+        ParsedSql parsed = SqlParser.parse(statement.withNulls(), session.backslashEscapes());
+        if (keyword.equals("PREPARE") || keyword.equals("EXECUTE") || keyword.equals("DEALLOCATE")
+                || (keyword.equals("DROP") && parsed.keyword(1).equals("PREPARE"))) {
+            throw new ShardGateException(ErrorCode.NOT_PREPARABLE);
+        }
+        switch (keyword) {
+            case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
+                    SqlParser.parseAst(parsed);
+            default -> plan(parsed, session);
+        }
     }
 
     private Primitive planAst(ParsedSql parsed, SessionState session) {

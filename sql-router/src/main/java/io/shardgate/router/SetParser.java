@@ -34,6 +34,14 @@ final class SetParser {
         return new SetVariables(new SetParser(in, evaluator).assignments());
     }
 
+    /**
+     * One value as SET takes it (a term, or an expression a backend computes), ending at a
+     * top-level comma or the end: the operands of PREPARE ... FROM and EXECUTE ... USING.
+     */
+    static SetValue value(TokenCursor in, DataNode evaluator) {
+        return new SetParser(in, evaluator).value();
+    }
+
     private List<Assignment> assignments() {
         List<Assignment> out = new ArrayList<>();
         VariableScope statementScope = scopeKeyword(VariableScope.DEFAULT);

@@ -19,6 +19,14 @@ public final class ShardGateException extends RuntimeException {
         this.sqlState = sqlState == null || sqlState.length() != 5 ? "HY000" : sqlState;
     }
 
+    /**
+     * MariaDB's message for {@code code}, so clients recognise it, followed by what exactly was
+     * wrong: {@code Incorrect arguments to EXECUTE (statement p takes 2 values, USING gave 1)}.
+     */
+    public static ShardGateException detailed(ErrorCode code, String detail, Object... args) {
+        return new ShardGateException(code.number(), code.sqlState(), code.format(args) + " (" + detail + ")", null);
+    }
+
     public static ShardGateException notSupported(String what) {
         return new ShardGateException(ErrorCode.NOT_SUPPORTED, what);
     }

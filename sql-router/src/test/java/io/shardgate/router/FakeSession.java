@@ -21,6 +21,9 @@ public final class FakeSession implements SessionState {
     private final SortedMap<String, Object> sessionVariables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final SortedMap<String, Object> globalVariables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Object> userVariables = new HashMap<>();
+    private final Map<String, io.shardgate.router.parse.PreparedText> prepared = new HashMap<>();
+    /** How many SQL-level prepared statements the session may hold, as max_prepared_stmt_count. */
+    public int maxPrepared = 16382;
     private String schema;
     private boolean backslashEscapes = true;
     private String namesCharset = "utf8mb4";
@@ -114,6 +117,25 @@ public final class FakeSession implements SessionState {
     @Override
     public SortedMap<String, Object> systemVariables(VariableScope scope) {
         return new TreeMap<>(scope == VariableScope.GLOBAL ? globalVariables : sessionVariables);
+    }
+
+    @Override
+    public void prepareSql(String name, io.shardgate.router.parse.PreparedText statement) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        if (!prepared.containsKey(key) && prepared.size() >= maxPrepared) {
+            throw new ShardGateException(ErrorCode.TOO_MANY_PREPARED, maxPrepared);
+        }
+        prepared.put(key, statement);
+    }
+
+    @Override
+    public io.shardgate.router.parse.PreparedText preparedSql(String name) {
+        return prepared.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public boolean deallocateSql(String name) {
+        return prepared.remove(name.toLowerCase(java.util.Locale.ROOT)) != null;
     }
 
     @Override

@@ -49,6 +49,7 @@ final class DataCommands implements CommandProcessor {
     private final JdbcShardExecutor executor;
     private final ResultWriter writer;
     private final QueryService queries;
+    private final StatementCommands statements;
     private final FrontendConnection connection;
 
     DataCommands(ServerContext server, FrontendConnection connection, Session session, JdbcShardExecutor executor,
@@ -62,6 +63,7 @@ final class DataCommands implements CommandProcessor {
         this.writer = new ResultWriter(out, clientCapabilities);
         ResultGuard guard = new ResultGuard(connection.command(), server.config().server().maxAllowedPacket());
         this.queries = new QueryService(server.planner(), session, writer, clientCapabilities, guard);
+        this.statements = new StatementCommands(session, queries, writer, server.config().server().maxAllowedPacket());
     }
 
     @Override
@@ -110,6 +112,12 @@ final class DataCommands implements CommandProcessor {
             case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, StandardCharsets.UTF_8));
             case COM_CHANGE_USER -> connection.changeUser(fromCommandByte(in));
             case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
+            case COM_STMT_PREPARE -> statements.prepare(in);
+            case COM_STMT_EXECUTE -> statements.execute(in);
+            case COM_STMT_FETCH -> statements.fetch(in);
+            case COM_STMT_RESET -> statements.reset(in);
+            case COM_STMT_CLOSE -> statements.close(in);
+            case COM_STMT_SEND_LONG_DATA -> statements.sendLongData(in);
             case COM_SET_OPTION -> setOption(SetOption.read(fromCommandByte(in)));
             // MariaDB writes debug information to its error log and answers EOF; there is none to write
             case COM_DEBUG -> writer.eof(queries.status(false));
@@ -170,6 +178,10 @@ final class DataCommands implements CommandProcessor {
 
     @Override
     public void closed() {
-        executor.close();
+        try {
+            statements.closeAll();
+        } finally {
+            executor.close();
+        }
     }
 }

@@ -225,7 +225,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 : ConnectionFlavor.AFFECTED_ROWS;
         JdbcShardExecutor backends = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
-                (target, queryOnly) -> kill(target, queryOnly));
+                server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

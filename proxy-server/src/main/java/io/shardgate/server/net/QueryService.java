@@ -6,11 +6,14 @@ import io.shardgate.router.ErrorCode;
 import io.shardgate.router.Planner;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.parse.ParsedSql;
+import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
 import io.shardgate.router.plan.CallProcedure;
+import io.shardgate.router.plan.DescribingExecutor;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.UseSchema;
+import io.shardgate.router.result.Column;
 import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
@@ -84,8 +87,41 @@ final class QueryService {
         run(planner.plan(statement, session), more);
     }
 
-    private void run(Primitive plan, boolean more) {
+    /** Plans and runs one statement; the caller writes the result (and closes a RowStream). */
+    Result execute(ParsedSql statement) {
+        return execute(planner.plan(statement, session));
+    }
+
+    private Result execute(Primitive plan) {
         Result result = plan.execute(new ExecutionContext(session.executor(), session));
+        if (result instanceof UpdateResult u && u.generated()) {
+            session.statementInsertedId(u.lastInsertId());
+        }
+        return result;
+    }
+
+    /**
+     * Checks a statement for COM_STMT_PREPARE and finds its result columns: the statement with
+     * NULL parameters is planned like any query and run by a {@link DescribingExecutor}, which asks
+     * each data node for no rows. A statement that does not answer with rows has none.
+     */
+    List<Column> prepare(PreparedText statement) {
+        planner.checkPrepared(statement, session);
+        if (!statement.returnsRows()) {
+            return List.of();
+        }
+        Primitive plan = planner.plan(SqlParser.parse(statement.withNulls(), session.backslashEscapes()), session);
+        DescribingExecutor describing = new DescribingExecutor(session.executor(), session.backslashEscapes());
+        if (plan.execute(new ExecutionContext(describing, session)) instanceof RowStream rows) {
+            try (rows) {
+                return rows.columns();
+            }
+        }
+        return List.of();
+    }
+
+    private void run(Primitive plan, boolean more) {
+        Result result = execute(plan);
         switch (result) {
             case UpdateResult u -> ok(u, more);
             case RowStream rows -> {
@@ -95,7 +131,7 @@ final class QueryService {
             }
             case MultiResult results -> {
                 try (results) {
-                    writeAll(results, plan, more);
+                    writeAll(results, more, (rows, status) -> writer.rows(guard.rows(rows), status));
                 }
             }
         }
@@ -103,18 +139,22 @@ final class QueryService {
 
     private void ok(UpdateResult u, boolean more) {
         guard.check();
-        if (u.generated()) {
-            session.statementInsertedId(u.lastInsertId());
-        }
         writer.ok(u, status(more));
+    }
+
+    /** How one result set of several goes out: text rows, or binary ones for a prepared CALL. */
+    interface RowsWriter {
+        void write(RowStream rows, int status);
     }
 
     /**
      * Each result of a CALL in turn, all but the last flagged SERVER_MORE_RESULTS_EXISTS (the
      * closing OK always comes last, captured in {@code call-two-results.hex}). A client without
      * CLIENT_MULTI_RESULTS cannot take a result set from a procedure: 1312, as MariaDB answers.
+     *
+     * @param more whether statements follow (the closing OK is flagged then too)
      */
-    private void writeAll(MultiResult results, Primitive plan, boolean more) {
+    void writeAll(MultiResult results, boolean more, RowsWriter rowsWriter) {
         Result current = results.next();
         while (current != null) {
             switch (current) {
@@ -122,18 +162,21 @@ final class QueryService {
                     try (rows) {
                         if (!multiResults) {
                             throw new ShardGateException(ErrorCode.PROCEDURE_CANNOT_RETURN_RESULTS,
-                                    plan instanceof CallProcedure call ? call.procedure() : "");
+                                    results instanceof CallProcedure.Results call ? call.procedure() : "");
                         }
-                        writer.rows(guard.rows(rows), status(true));
+                        rowsWriter.write(rows, status(true));
                     }
                     current = results.next();
                 }
                 case UpdateResult u -> {
+                    if (u.generated()) {
+                        session.statementInsertedId(u.lastInsertId());
+                    }
                     Result following = results.next();
                     ok(u, more || following != null);
                     current = following;
                 }
-                case MultiResult nested -> throw new IllegalStateException("nested results from " + plan.describe());
+                case MultiResult nested -> throw new IllegalStateException("a result of several holds several itself");
             }
         }
     }

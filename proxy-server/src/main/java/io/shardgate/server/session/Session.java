@@ -4,6 +4,7 @@ import io.shardgate.config.UserConfig;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
+import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.plan.SessionState;
 import io.shardgate.router.plan.SetValue;
 import io.shardgate.router.plan.ShardExecutor;
@@ -29,6 +30,10 @@ public final class Session implements SessionState {
     private final Killer killer;
     private final Map<String, Object> values;
     private final Map<String, Object> userVariables = new HashMap<>();
+    private final Map<String, PreparedText> preparedSql = new HashMap<>();
+    private final int maxPreparedStatements;
+    /** Prepared statements held, protocol-level ones (counted by their registry) and SQL-level ones. */
+    private int preparedStatements;
     private volatile String schema;
     private long lastInsertId;
     private boolean backslashEscapes = true;
@@ -39,8 +44,10 @@ public final class Session implements SessionState {
         void kill(long connectionId, boolean queryOnly);
     }
 
+    /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
-                   SystemVariables variables, ShardExecutor executor, int collationId, Killer killer) {
+                   SystemVariables variables, ShardExecutor executor, int collationId, int maxPreparedStatements,
+                   Killer killer) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -49,6 +56,7 @@ public final class Session implements SessionState {
         this.executor = executor;
         this.killer = killer;
         this.values = variables.initialValues();
+        this.maxPreparedStatements = maxPreparedStatements;
         Collations.Collation c = Collations.ofId(collationId);
         applyNames(c.charset(), c.name());
     }
@@ -154,6 +162,44 @@ public final class Session implements SessionState {
     @Override
     public void setUserVariable(String name, Object value) {
         userVariables.put(name.toLowerCase(Locale.ROOT), value);
+    }
+
+    /**
+     * Counts one more prepared statement against the bound (MariaDB's max_prepared_stmt_count, per
+     * connection here): 1461 past it. Protocol-level statements and {@code PREPARE name} share it.
+     */
+    public void claimPreparedStatement() {
+        if (preparedStatements >= maxPreparedStatements) {
+            throw new ShardGateException(ErrorCode.TOO_MANY_PREPARED, maxPreparedStatements);
+        }
+        preparedStatements++;
+    }
+
+    public void releasePreparedStatement() {
+        preparedStatements--;
+    }
+
+    @Override
+    public void prepareSql(String name, PreparedText statement) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!preparedSql.containsKey(key)) {
+            claimPreparedStatement();
+        }
+        preparedSql.put(key, statement);
+    }
+
+    @Override
+    public PreparedText preparedSql(String name) {
+        return preparedSql.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean deallocateSql(String name) {
+        boolean removed = preparedSql.remove(name.toLowerCase(Locale.ROOT)) != null;
+        if (removed) {
+            releasePreparedStatement();
+        }
+        return removed;
     }
 
     @Override

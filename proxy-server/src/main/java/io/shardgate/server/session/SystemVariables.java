@@ -26,7 +26,7 @@ public final class SystemVariables {
     private final Map<String, VariableDefinition> definitions;
 
     /** Global values, shared by new sessions as their starting point. */
-    public SystemVariables(String version, int port, long maxAllowedPacket) {
+    public SystemVariables(String version, int port, long maxAllowedPacket, int maxPreparedStatements) {
         Map<String, VariableDefinition> d = new HashMap<>();
         bool(d, "autocommit", 1L);
         bool(d, "foreign_key_checks", 1L);
@@ -79,6 +79,7 @@ public final class SystemVariables {
         readOnly(d, "license", Kind.STRING, "GPL");
         readOnly(d, "lower_case_table_names", Kind.INTEGER, 0L);
         readOnly(d, "max_allowed_packet", Kind.INTEGER, maxAllowedPacket);
+        readOnly(d, "max_prepared_stmt_count", Kind.INTEGER, (long) maxPreparedStatements);
         readOnly(d, "performance_schema", Kind.BOOLEAN, 0L);
         readOnly(d, "port", Kind.INTEGER, (long) port);
         readOnly(d, "protocol_version", Kind.INTEGER, 10L);

@@ -34,7 +34,7 @@ public final class CallProcedure implements Primitive {
     @Override
     public Result execute(ExecutionContext context) {
         try {
-            return new Logical(context.shards().executeMultiResults(statement));
+            return new Results(context.shards().executeMultiResults(statement));
         } catch (ShardGateException e) {
             throw logical(e);
         }
@@ -51,11 +51,17 @@ public final class CallProcedure implements Primitive {
                 message.replace(" " + statement.database() + ".", " " + logicalSchema + "."), mapped.getCause());
     }
 
-    private final class Logical implements MultiResult {
+    /** The procedure's results, with logical names. */
+    public final class Results implements MultiResult {
         private final MultiResult inner;
 
-        Logical(MultiResult inner) {
+        private Results(MultiResult inner) {
             this.inner = inner;
+        }
+
+        /** The procedure, {@code schema.name}, as errors about its results name it. */
+        public String procedure() {
+            return procedure;
         }
 
         @Override

@@ -40,6 +40,19 @@ public interface SessionState {
     /** False under {@code sql_mode=NO_BACKSLASH_ESCAPES}. */
     boolean backslashEscapes();
 
+    /**
+     * Stores an SQL-level prepared statement ({@code PREPARE name FROM ...}) under a
+     * case-insensitive name, replacing one of that name. Throws 1461 when the session already
+     * holds as many prepared statements as it may.
+     */
+    void prepareSql(String name, io.shardgate.router.parse.PreparedText statement);
+
+    /** The SQL-level prepared statement of that name, or null. */
+    io.shardgate.router.parse.PreparedText preparedSql(String name);
+
+    /** Drops the SQL-level prepared statement of that name; false if there was none. */
+    boolean deallocateSql(String name);
+
     /** Whether the session may use a logical schema. */
     boolean maySee(String schema);
 

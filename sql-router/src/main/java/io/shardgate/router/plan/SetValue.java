@@ -1,7 +1,7 @@
 package io.shardgate.router.plan;
 
 import io.shardgate.router.ShardGateException;
-import io.shardgate.router.parse.MysqlStrings;
+import io.shardgate.router.parse.SqlLiterals;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.Row;
@@ -65,7 +65,7 @@ public sealed interface SetValue {
             for (int i = 0; i < parts.size(); i++) {
                 sql.append(parts.get(i));
                 if (i < variables.size()) {
-                    sql.append(literal(variables.get(i).resolve(context)));
+                    sql.append(SqlLiterals.of(variables.get(i).resolve(context)));
                 }
             }
             sql.append(')');
@@ -86,16 +86,6 @@ public sealed interface SetValue {
                     default -> text;
                 };
             }
-        }
-
-        private static String literal(Object v) {
-            return switch (v) {
-                case null -> "NULL";
-                case Long l -> l.toString();
-                case BigInteger b -> b.toString();
-                case BigDecimal d -> d.toPlainString();
-                default -> MysqlStrings.quote(String.valueOf(v));
-            };
         }
 
         @Override
