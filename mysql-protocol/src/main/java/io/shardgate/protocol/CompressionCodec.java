@@ -21,13 +21,14 @@ public final class CompressionCodec extends CombinedChannelDuplexHandler<Compres
     public static final int HEADER_LENGTH = 7;
 
     /**
-     * @param maxPayloadBytes the largest packet the framer accepts: a compressed packet may claim
-     *     that plus one frame header, never more than its 3-byte lengths allow
+     * @param maxPayloadBytes   the largest packet the framer accepts: a compressed packet may claim
+     *                          that plus one frame header, never more than its 3-byte lengths allow
+     * @param readTimeoutMillis how long a compressed packet may stay unfinished
      */
-    public CompressionCodec(long maxPayloadBytes) {
+    public CompressionCodec(long maxPayloadBytes, long readTimeoutMillis) {
         CompressedSequence sequence = new CompressedSequence();
         int claimLimit = (int) Math.min(Packet.MAX_FRAME_LENGTH, maxPayloadBytes + Packet.HEADER_LENGTH);
-        init(new CompressionDecoder(claimLimit, sequence), new CompressionEncoder(sequence));
+        init(new CompressionDecoder(claimLimit, sequence, readTimeoutMillis), new CompressionEncoder(sequence));
     }
 
     /**
@@ -35,8 +36,8 @@ public final class CompressionCodec extends CombinedChannelDuplexHandler<Compres
      * Call it on the event loop, after the packet that must still go uncompressed (the OK ending
      * the login) has been written, and before the client's next bytes are read.
      */
-    public static void install(ChannelPipeline pipeline, long maxPayloadBytes) {
+    public static void install(ChannelPipeline pipeline, long maxPayloadBytes, long readTimeoutMillis) {
         String framer = pipeline.context(PacketFramer.class).name();
-        pipeline.addBefore(framer, NAME, new CompressionCodec(maxPayloadBytes));
+        pipeline.addBefore(framer, NAME, new CompressionCodec(maxPayloadBytes, readTimeoutMillis));
     }
 }

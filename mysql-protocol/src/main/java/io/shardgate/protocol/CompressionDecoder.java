@@ -28,12 +28,22 @@ final class CompressionDecoder extends ByteToMessageDecoder {
 
     private final int claimLimit;
     private final CompressedSequence sequence;
+    private final PartialPacketTimer timer;
     private final Inflater inflater = new Inflater();
     private boolean failed;
+    private int lastSequenceId;
 
-    CompressionDecoder(int claimLimit, CompressedSequence sequence) {
+    CompressionDecoder(int claimLimit, CompressedSequence sequence, long readTimeoutMillis) {
         this.claimLimit = claimLimit;
         this.sequence = sequence;
+        this.timer = new PartialPacketTimer(readTimeoutMillis);
+    }
+
+    /** An unfinished compressed packet waits here, before the framer sees any of it: time it too. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        timer.afterRead(ctx, !failed && actualReadableBytes() > 0, lastSequenceId);
     }
 
     @Override
@@ -48,6 +58,7 @@ final class CompressionDecoder extends ByteToMessageDecoder {
         int start = in.readerIndex();
         int compressedLength = in.getUnsignedMediumLE(start);
         int sequenceId = in.getUnsignedByte(start + 3);
+        lastSequenceId = sequenceId;
         int uncompressedLength = in.getUnsignedMediumLE(start + 4);
         if (compressedLength > claimLimit || uncompressedLength > claimLimit) {
             fail(in, out, new OversizedPacket(sequenceId, Math.max(compressedLength, uncompressedLength)));
@@ -110,6 +121,7 @@ final class CompressionDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        timer.cancel();
         inflater.end();
     }
 }

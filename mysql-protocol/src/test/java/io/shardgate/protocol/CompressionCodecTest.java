@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class CompressionCodecTest {
 
     private static final long MAX_PACKET = 64L << 20;
+    private static final long READ_TIMEOUT = 30_000;
 
     private EmbeddedChannel channel;
 
@@ -35,8 +36,8 @@ class CompressionCodecTest {
     /** A channel with compression in front of a framer, as the proxy's pipeline has it. */
     private EmbeddedChannel open(long maxPacket) {
         channel = new EmbeddedChannel();
-        channel.pipeline().addLast("framer", new PacketFramer(maxPacket));
-        CompressionCodec.install(channel.pipeline(), maxPacket);
+        channel.pipeline().addLast("framer", new PacketFramer(maxPacket, READ_TIMEOUT));
+        CompressionCodec.install(channel.pipeline(), maxPacket, READ_TIMEOUT);
         return channel;
     }
 
@@ -231,8 +232,8 @@ class CompressionCodecTest {
         new Random(11).nextBytes(payload);
         Arrays.fill(payload, 0, 8 << 20, (byte) 'a'); // part compressible, part not
         EmbeddedChannel server = new EmbeddedChannel();
-        server.pipeline().addLast("framer", new PacketFramer(MAX_PACKET));
-        CompressionCodec.install(server.pipeline(), MAX_PACKET);
+        server.pipeline().addLast("framer", new PacketFramer(MAX_PACKET, READ_TIMEOUT));
+        CompressionCodec.install(server.pipeline(), MAX_PACKET, READ_TIMEOUT);
         // the two frames PacketWriter makes of it: 0xFFFFFF bytes, then the rest
         server.write(Unpooled.wrappedBuffer(frame(1, Arrays.copyOf(payload, 0xFFFFFF))));
         server.write(Unpooled.wrappedBuffer(frame(2, Arrays.copyOfRange(payload, 0xFFFFFF, payload.length))));
@@ -338,5 +339,18 @@ class CompressionCodecTest {
         assertThat(data.refCnt()).isZero();
         assertThat(promise.isDone()).isTrue();
         assertThat(promise.isSuccess()).isFalse();
+    }
+
+    @Test
+    void anUnfinishedCompressedPacketTimesOut() {
+        channel = new EmbeddedChannel();
+        channel.freezeTime();
+        channel.pipeline().addLast("framer", new PacketFramer(MAX_PACKET, 1000));
+        CompressionCodec.install(channel.pipeline(), MAX_PACKET, 1000);
+        byte[] packet = compressedPacket(4, frame(0, "SELECT 'compressible compressible compressible'".getBytes()), true);
+        channel.writeInbound(Unpooled.wrappedBuffer(packet, 0, 10));
+        channel.advanceTimeBy(1100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(inbound()).containsExactly(new ReadTimedOut(4, 1000));
     }
 }

@@ -76,6 +76,11 @@ public final class RawClient implements AutoCloseable {
         out.flush();
     }
 
+    /** How long a read waits before SocketTimeoutException (10 s at first). */
+    public void timeout(int millis) throws java.net.SocketException {
+        socket.setSoTimeout(millis);
+    }
+
     /** From now on (after a login with CLIENT_COMPRESS) packets travel compressed, both ways. */
     public void compress() {
         compressed = true;

@@ -58,6 +58,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private final ServerTls tls;
     private final boolean managerPort;
     private final long maxPacket;
+    private final long readTimeout;
     private final Instant since = Instant.now();
     private Channel channel;
     private PacketWriter writer;
@@ -89,6 +90,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         this.tls = tls;
         this.managerPort = managerPort;
         this.maxPacket = server.config().server().maxAllowedPacket();
+        this.readTimeout = server.config().server().netReadTimeoutMillis();
     }
 
     Channel channel() {
@@ -146,7 +148,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             public void closed() {
                 phase.closed();
             }
-        }, (managerPort ? "manager-" : "session-") + id);
+        }, this::streamBroken, (managerPort ? "manager-" : "session-") + id);
         worker.start();
         server.connections().add(this);
         ctx.fireChannelActive();
@@ -156,8 +158,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof StreamError broken) {
             log.debug("connection {}: {}", id, broken);
-            writer.sequence((broken.sequenceId() + 1) & 0xFF);
-            failAndClose(broken.error());
+            worker.submit(broken);
             return;
         }
         if (msg instanceof ByteBuf raw && tlsStarting) {
@@ -203,7 +204,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         });
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addFirst("tls", ssl);
-        pipeline.addAfter("tls", "tls-framer", new PacketFramer(maxPacket));
+        pipeline.addAfter("tls", "tls-framer", new PacketFramer(maxPacket, readTimeout));
         tlsStarting = true;
         try {
             pipeline.remove("framer");
@@ -244,7 +245,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             compressed = true;
             channel.eventLoop().execute(() -> {
                 if (channel.isActive()) {
-                    CompressionCodec.install(channel.pipeline(), maxPacket);
+                    CompressionCodec.install(channel.pipeline(), maxPacket, readTimeout);
                 }
             });
         }
@@ -322,6 +323,21 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         session = null;
         user = request.username();
         phase = Login.changeUser(this, authenticator, NativePassword.seed(RANDOM), request, previous);
+    }
+
+    /** On the session thread, after the packets that came before the break have been answered. */
+    private void streamBroken(StreamError broken) {
+        if (!channel.isActive()) {
+            return;
+        }
+        try {
+            writer.sequence((broken.sequenceId() + 1) & 0xFF);
+            writer.write(broken.error());
+            writer.flush();
+        } catch (ChannelClosedException gone) {
+            // the client left first
+        }
+        channel.close();
     }
 
     private void failAndClose(ErrPacket error) {
