@@ -21,7 +21,10 @@ final class JdbcMultiResult implements MultiResult {
     private final RunningStatements.Running running;
     /** Whether the first result is a result set; null once it was handed out. */
     private Boolean firstIsResultSet;
-    private ResultSetRowStream current;
+    /** A procedure returns a result per SELECT it runs; past this many, closing stops draining. */
+    private static final int MAX_DRAINED_RESULTS = 100_000;
+
+    private boolean finished;
     private boolean closed;
 
     JdbcMultiResult(Statement statement, boolean firstIsResultSet, Lease lease, DataNode node,
@@ -44,15 +47,15 @@ final class JdbcMultiResult implements MultiResult {
                 resultSet = firstIsResultSet;
                 firstIsResultSet = null;
             } else {
-                closeCurrent();
+                // also reads what is left of the current result set
                 resultSet = statement.getMoreResults();
             }
             if (resultSet) {
-                current = ResultSetRowStream.partOf(statement.getResultSet(), lease, node);
-                return current;
+                return ResultSetRowStream.partOf(statement.getResultSet(), lease, node);
             }
             long count = statement.getLargeUpdateCount();
             if (count == -1) {
+                finished = true;
                 close();
                 return null;
             }
@@ -66,14 +69,11 @@ final class JdbcMultiResult implements MultiResult {
         }
     }
 
-    private void closeCurrent() {
-        if (current != null) {
-            ResultSetRowStream c = current;
-            current = null;
-            c.close();
-        }
-    }
-
+    /**
+     * Ends the statement. Results not read yet are read and dropped first, as closing a streamed
+     * result set does with its rows, so that the connection goes back to the pool with nothing
+     * left on the wire.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -81,9 +81,11 @@ final class JdbcMultiResult implements MultiResult {
         }
         closed = true;
         try {
-            closeCurrent();
-        } catch (RuntimeException ignored) {
-            // the statement is closed next, which discards what is left of its results
+            for (int i = 0; !finished && i < MAX_DRAINED_RESULTS; i++) {
+                finished = !statement.getMoreResults() && statement.getLargeUpdateCount() == -1;
+            }
+        } catch (SQLException ignored) {
+            // the backend ended the statement with an error: nothing is left to read
         } finally {
             JdbcShardExecutor.abandon(statement, running, lease);
         }

@@ -40,7 +40,12 @@ final class ResultSetRowStream implements RowStream {
         this.width = columns.size();
     }
 
-    /** One result set of a statement with several: closing it leaves the statement open. */
+    /**
+     * One result set of a statement with several: closing it leaves the result set and the
+     * statement open, for {@code getMoreResults()} to finish reading it. Closing a streamed result
+     * set itself in the middle of several makes Connector/J issue a statement on the busy
+     * connection.
+     */
     static ResultSetRowStream partOf(ResultSet rs, Lease lease, DataNode node) throws SQLException {
         return new ResultSetRowStream(rs, null, lease, node, null);
     }
@@ -86,20 +91,19 @@ final class ResultSetRowStream implements RowStream {
             return;
         }
         closed = true;
+        if (statement == null) {
+            return;
+        }
         try {
             // Closing a streaming result set reads (and discards) the rows still on the wire,
             // which leaves the connection reusable.
             rs.close();
-            if (statement != null) {
-                statement.close();
-            }
+            statement.close();
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, lease.member());
         } finally {
-            if (statement != null) {
-                running.close();
-                lease.release();
-            }
+            running.close();
+            lease.release();
         }
     }
 

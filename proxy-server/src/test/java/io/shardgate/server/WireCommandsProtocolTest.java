@@ -179,6 +179,21 @@ class WireCommandsProtocolTest {
         }
     }
 
+    @Test
+    void resetConnectionClosesPreparedStatementsOfBothKinds() throws Exception {
+        try (RawClient c = loggedIn("app", "secret", 0)) {
+            byte[] prepared = c.command(io.shardgate.protocol.Command.COM_STMT_PREPARE.code(), "SELECT 1");
+            long id = io.shardgate.protocol.StmtPrepareOk.read(Unpooled.wrappedBuffer(prepared)).statementId();
+            c.read(); // the column
+            c.read(); // EOF
+            assertThat(c.command(COM_QUERY, "PREPARE s FROM 'SELECT 2'")[0]).isZero();
+            assertThat(c.command(COM_RESET_CONNECTION, "")[0]).isZero();
+            c.write(0, RawClient.bytes(new io.shardgate.protocol.StmtExecute(id, 0, 1, List.of(), true, List.of())));
+            assertThat(err(c.read()).errorCode()).as("the protocol statement is gone").isEqualTo(1243);
+            assertThat(err(c.command(COM_QUERY, "EXECUTE s")).errorCode()).as("the SQL statement is gone").isEqualTo(1243);
+        }
+    }
+
     private static byte[] processKill(RawClient c, long id) throws Exception {
         byte[] payload = new byte[5];
         new ProcessKill(id).write(Unpooled.wrappedBuffer(payload).writerIndex(0));

@@ -164,8 +164,10 @@ final class DataCommands implements CommandProcessor {
         Route route = new Route(RouteKind.UNSHARDED, table, schema, List.of(new ShardStatement(node.name(), node.database(), sql)));
         Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
         if (r instanceof RowStream rows) {
-            try (rows) {
+            try {
                 writer.fieldList(rows.columns(), queries.status(false));
+            } finally {
+                ResultWriter.closeAnswered(rows);
             }
         }
     }

@@ -125,13 +125,17 @@ final class QueryService {
         switch (result) {
             case UpdateResult u -> ok(u, more);
             case RowStream rows -> {
-                try (rows) {
+                try {
                     writer.rows(guard.rows(rows), status(more));
+                } finally {
+                    ResultWriter.closeAnswered(rows);
                 }
             }
             case MultiResult results -> {
-                try (results) {
+                try {
                     writeAll(results, more, (rows, status) -> writer.rows(guard.rows(rows), status));
+                } finally {
+                    ResultWriter.closeAnswered(results);
                 }
             }
         }
@@ -159,12 +163,15 @@ final class QueryService {
         while (current != null) {
             switch (current) {
                 case RowStream rows -> {
-                    try (rows) {
-                        if (!multiResults) {
-                            throw new ShardGateException(ErrorCode.PROCEDURE_CANNOT_RETURN_RESULTS,
-                                    results instanceof CallProcedure.Results call ? call.procedure() : "");
-                        }
+                    if (!multiResults) {
+                        rows.close();
+                        throw new ShardGateException(ErrorCode.PROCEDURE_CANNOT_RETURN_RESULTS,
+                                results instanceof CallProcedure.Results call ? call.procedure() : "");
+                    }
+                    try {
                         rowsWriter.write(rows, status(true));
+                    } finally {
+                        ResultWriter.closeAnswered(rows);
                     }
                     current = results.next();
                 }

@@ -20,6 +20,8 @@ import io.shardgate.router.result.Row;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,6 +31,8 @@ import java.util.function.BiConsumer;
  * exception becomes an ERR packet.
  */
 final class ResultWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
     private final PacketWriter out;
     private final boolean deprecateEof;
@@ -52,6 +56,19 @@ final class ResultWriter {
      */
     void eof(int status) {
         out.write(end(status));
+    }
+
+    /**
+     * Closes a result whose answer has gone out (complete, or ended by an ERR). A failure now, such
+     * as a killed backend statement while its unread rows are discarded, must not add a packet
+     * after the answer: the client would take it for the reply to its next command.
+     */
+    static void closeAnswered(AutoCloseable result) {
+        try {
+            result.close();
+        } catch (Exception e) {
+            log.debug("closing an answered result failed: {}", e.toString());
+        }
     }
 
     void error(ShardGateException e) {

@@ -88,8 +88,10 @@ final class StatementCommands {
             case UpdateResult u -> writer.ok(u, queries.status(false));
             case MultiResult results -> {
                 // a prepared CALL: MariaDB sends its result sets in the binary protocol
-                try (results) {
+                try {
                     queries.writeAll(results, false, writer::binaryRows);
+                } finally {
+                    ResultWriter.closeAnswered(results);
                 }
             }
             case RowStream rows -> {
@@ -99,8 +101,10 @@ final class StatementCommands {
                 if (header.wantsCursor() && !session.executor().pinsConnections()) {
                     openCursor(s, rows);
                 } else {
-                    try (rows) {
+                    try {
                         writer.binaryRows(rows, queries.status(false));
+                    } finally {
+                        ResultWriter.closeAnswered(rows);
                     }
                 }
             }
