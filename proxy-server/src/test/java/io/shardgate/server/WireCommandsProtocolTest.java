@@ -106,6 +106,19 @@ class WireCommandsProtocolTest {
     }
 
     @Test
+    void twoCommandsInOneCompressedPacketAreBothAnswered() throws Exception {
+        try (RawClient c = loggedIn("app", "secret", Capability.COMPRESS.bit())) {
+            byte[] ping = RawClient.frame(0, new byte[] {COM_PING});
+            byte[] both = new byte[ping.length * 2];
+            System.arraycopy(ping, 0, both, 0, ping.length);
+            System.arraycopy(ping, 0, both, ping.length, ping.length);
+            c.writeRaw(CompressedFrames.packet(0, both));
+            assertThat(c.read()[0]).isZero();
+            assertThat(c.read()[0]).isZero();
+        }
+    }
+
+    @Test
     void compressionRunsInsideTls() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             int caps = RawClient.BASE_CAPABILITIES | Capability.COMPRESS.bit();

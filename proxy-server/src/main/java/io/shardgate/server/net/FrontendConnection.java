@@ -23,7 +23,6 @@ import io.shardgate.protocol.PacketFramer;
 import io.shardgate.protocol.PacketWriter;
 import io.shardgate.protocol.ServerStatus;
 import io.shardgate.protocol.StreamError;
-import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * current phase: {@link Login} first, then the port's command processor (and {@link Login} again
  * for a COM_CHANGE_USER).
  */
-final class FrontendConnection extends ChannelInboundHandlerAdapter implements Connections.Info {
+final class FrontendConnection extends ChannelInboundHandlerAdapter implements Connections.Info, CommandProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(FrontendConnection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,9 +79,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private boolean compressed;
     private volatile String user = "";
     private volatile Session session;
-    /** The running session's backends, for KILL from other connections. */
-    private volatile JdbcShardExecutor executor;
     private final RunningCommand command = new RunningCommand();
+    private final ConnectionKill kill = new ConnectionKill(command);
 
     FrontendConnection(ServerContext server, Authenticator authenticator, ServerTls tls, boolean managerPort) {
         this.server = server;
@@ -138,17 +136,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 authenticator.defaultPlugin().pluginName()));
         writer.flush();
         phase = Login.handshake(this, authenticator, seed);
-        worker = new SessionWorker(channel, new CommandProcessor() {
-            @Override
-            public void handle(Packet packet) {
-                phase.handle(packet);
-            }
-
-            @Override
-            public void closed() {
-                phase.closed();
-            }
-        }, this::streamBroken, (managerPort ? "manager-" : "session-") + id);
+        worker = new SessionWorker(channel, this, this::streamBroken, (managerPort ? "manager-" : "session-") + id);
         worker.start();
         server.connections().add(this);
         ctx.fireChannelActive();
@@ -231,7 +219,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
             s.useSchema(database);
         }
         session = s;
-        executor = backends;
+        kill.backends(backends);
         phase = new DataCommands(server, this, s, backends, capabilities);
     }
 
@@ -269,6 +257,17 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         startSession(account, schema, collation);
     }
 
+    /** On the session thread: packets go to the current phase. */
+    @Override
+    public void handle(Packet packet) {
+        phase.handle(packet);
+    }
+
+    @Override
+    public void closed() {
+        phase.closed();
+    }
+
     /** KILL from this connection's session: see {@link Connections#kill}. */
     private void kill(long target, boolean queryOnly) {
         server.connections().kill(user, account != null && account.manager(), target, queryOnly);
@@ -276,29 +275,12 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     @Override
     public void killQuery() {
-        command.kill();
-        JdbcShardExecutor backends = executor;
-        if (backends != null) {
-            backends.cancelRunning();
-        }
+        kill.query();
     }
 
-    /**
-     * KILL CONNECTION. Of another connection: its backends are stopped and it is closed without a
-     * word, as MariaDB closes a killed connection (captured). Of this one: ERR 1927 first, then the
-     * close, which is also MariaDB's answer.
-     */
     @Override
     public void killConnection() {
-        if (worker.isCurrentThread()) {
-            ShardGateException killed = new ShardGateException(ErrorCode.CONNECTION_KILLED);
-            writer.write(new ErrPacket(killed.errorNumber(), killed.sqlState(), killed.getMessage()));
-            writer.flush();
-            channel.close();
-            throw new ChannelClosedException();
-        }
-        killQuery();
-        channel.close();
+        kill.connection(channel, writer, worker.isCurrentThread());
     }
 
     /** What the handshake response fixes for the connection's life: capabilities and client quirks. */
