@@ -4,54 +4,22 @@ Needs a throwaway server on 127.0.0.1:PORT with user test/test (all privileges) 
 created with REQUIRE SSL, and /usr/bin/python3 with python3-mysqldb (libmariadb) for the client
 side. Usage: /usr/bin/python3 capture_auth.py OUTDIR PORT
 """
-import hashlib, socket, struct, sys, threading
+import socket, struct, sys, threading
 OUT, PORT = sys.argv[1], int(sys.argv[2])
 
-def recv_exact(s, n):
-    b = b""
-    while len(b) < n:
-        c = s.recv(n - len(b))
-        if not c:
-            raise EOFError("closed")
-        b += c
-    return b
-
-def read_packet(s):
-    h = recv_exact(s, 4)
-    return h + recv_exact(s, h[0] | h[1] << 8 | h[2] << 16)
-
-def send(s, seq, payload):
-    s.sendall(struct.pack("<I", len(payload))[:3] + bytes([seq]) + payload)
-
-def scramble(pw, seed):
-    h1 = hashlib.sha1(pw).digest()
-    h3 = hashlib.sha1(seed + hashlib.sha1(h1).digest()).digest()
-    return bytes(a ^ b for a, b in zip(h1, h3))
-
-def seed_of(greeting):
-    p = greeting[4:]
-    i = p.index(0, 1) + 1 + 4
-    return p[i:i + 8] + p[i + 8 + 1 + 2 + 1 + 2 + 2 + 1 + 10:][:12]
+import capture_lib as lib  # noqa: E402
+from capture_lib import read_packet, scramble, seed_of, send  # noqa: E402
+lib.PORT = PORT
 
 def save(name, packets, comment):
-    with open(f"{OUT}/{name}.hex", "w") as f:
-        f.write(f"# {comment}\n")
-        for p in packets:
-            f.write(p.hex() + "\n")
-
-CAPS = 1 | 512 | 8192 | 32768 | (1 << 17) | (1 << 19)  # as capture.py's client, without CONNECT_WITH_DB
+    lib.save(OUT, name, packets, comment)
 
 def connect(user=b"test", password=b"test"):
-    s = socket.create_connection(("127.0.0.1", PORT))
-    greeting = read_packet(s)
-    auth = scramble(password, seed_of(greeting))
-    send(s, 1, struct.pack("<IIB", CAPS, 16 * 1024 * 1024, 45) + bytes(23) + user + b"\0"
-         + bytes([len(auth)]) + auth + b"mysql_native_password\0")
-    return s, greeting, read_packet(s)
+    """As capture.py's client (charset 45, no CONNECT_WITH_DB)."""
+    return lib.connect(user=user, password=password)
 
 def query(s, sql):
-    send(s, 0, b"\x03" + sql.encode())
-    return read_packet(s)
+    return lib.query(s, sql)
 
 import MySQLdb  # noqa: E402
 

@@ -45,15 +45,15 @@ CLIENT_LONG_PASSWORD = 1; CLIENT_CONNECT_WITH_DB = 8; CLIENT_PROTOCOL_41 = 512
 CLIENT_TRANSACTIONS = 8192; CLIENT_SECURE_CONNECTION = 32768; CLIENT_MULTI_RESULTS = 1 << 17
 CLIENT_PLUGIN_AUTH = 1 << 19; CLIENT_DEPRECATE_EOF = 1 << 24
 
-def connect(extra_caps=0, db=None, plugin=b"mysql_native_password", user=b"test"):
+def connect(extra_caps=0, db=None, plugin=b"mysql_native_password", user=b"test", charset=45, password=b"test"):
     s = socket.create_connection((HOST, PORT))
     greeting = read_packet(s)
     caps = (CLIENT_LONG_PASSWORD | CLIENT_PROTOCOL_41 | CLIENT_TRANSACTIONS | CLIENT_SECURE_CONNECTION
             | CLIENT_MULTI_RESULTS | CLIENT_PLUGIN_AUTH | extra_caps)
     if db:
         caps |= CLIENT_CONNECT_WITH_DB
-    auth = scramble(b"test", seed_of(greeting))
-    resp = struct.pack("<IIB", caps, 16 * 1024 * 1024, 45) + bytes(23) + user + b"\0"
+    auth = scramble(password, seed_of(greeting))
+    resp = struct.pack("<IIB", caps, 16 * 1024 * 1024, charset) + bytes(23) + user + b"\0"
     resp += bytes([len(auth)]) + auth
     if db:
         resp += db + b"\0"
@@ -61,8 +61,8 @@ def connect(extra_caps=0, db=None, plugin=b"mysql_native_password", user=b"test"
     send(s, 1, resp)
     return s, greeting, read_packet(s)
 
-def query(s, sql):
-    send(s, 0, b"\x03" + sql.encode())
+def query(s, sql, encoding="utf-8"):
+    send(s, 0, b"\x03" + sql.encode(encoding))
     return read_packet(s)
 
 def read_result(s, first, deprecate_eof):

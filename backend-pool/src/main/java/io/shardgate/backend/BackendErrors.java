@@ -23,7 +23,7 @@ final class BackendErrors {
                     ErrorCode.PACKET_TOO_LARGE.format() + " (data node '" + node.name() + "': " + firstLine(e) + ")", e);
         }
         if (e.getErrorCode() > 0 && e.getErrorCode() < 2000) {
-            return new ShardGateException(e.getErrorCode(), e.getSQLState(), e.getMessage(), e);
+            return new ShardGateException(e.getErrorCode(), e.getSQLState(), serverMessage(e), e);
         }
         if (e instanceof SQLTransientConnectionException || isConnectionFailure(e)) {
             return new ShardGateException(ErrorCode.BACKEND_UNAVAILABLE.number(), ErrorCode.BACKEND_UNAVAILABLE.sqlState(),
@@ -32,6 +32,27 @@ final class BackendErrors {
         return new ShardGateException(ErrorCode.BACKEND_ERROR.number(), e.getSQLState(),
                 "Data node '" + node.name() + "': " + firstLine(e), e);
     }
+
+    /** For statements of the session's transaction as a whole (savepoints), tied to no one node. */
+    static ShardGateException translate(SQLException e) {
+        if (e.getErrorCode() > 0 && e.getErrorCode() < 2000) {
+            return new ShardGateException(e.getErrorCode(), e.getSQLState(), serverMessage(e), e);
+        }
+        return new ShardGateException(ErrorCode.BACKEND_ERROR.number(), e.getSQLState() == null ? "HY000" : e.getSQLState(),
+                firstLine(e), e);
+    }
+
+    /**
+     * The message as the server sent it. Connector/J puts "Data truncation: " before the server's
+     * text of a 22001 error; the client's own driver adds it again.
+     */
+    private static String serverMessage(SQLException e) {
+        String m = e.getMessage();
+        return e instanceof java.sql.DataTruncation && m != null && m.startsWith(DATA_TRUNCATION)
+                ? m.substring(DATA_TRUNCATION.length()) : m;
+    }
+
+    private static final String DATA_TRUNCATION = "Data truncation: ";
 
     static boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();

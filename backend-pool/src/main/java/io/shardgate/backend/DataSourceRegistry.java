@@ -8,6 +8,7 @@ import io.shardgate.config.ShardGateConfig;
 import io.shardgate.router.DataNode;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
+import io.shardgate.router.plan.BackendSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,6 +35,7 @@ public final class DataSourceRegistry implements AutoCloseable {
     private final Map<String, DataHostConfig> hosts = new ConcurrentHashMap<>();
     private final Map<String, HostPort> activeMember = new ConcurrentHashMap<>();
     private final Map<PoolKey, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private final ConnectionSettings settings = new ConnectionSettings();
     private volatile boolean closed;
 
     public DataSourceRegistry(ShardGateConfig config) {
@@ -52,12 +54,43 @@ public final class DataSourceRegistry implements AutoCloseable {
     }
 
     /** The pool statements for {@code node} use now. */
-    public HikariDataSource dataSource(DataNode node, ConnectionFlavor flavor) {
+    HikariDataSource dataSource(DataNode node, ConnectionFlavor flavor) {
         if (closed) {
             throw new ShardGateException(ErrorCode.BACKEND_UNAVAILABLE, node.name(), node.dataHost(), "proxy is shutting down");
         }
         HostPort member = activeMember(node.dataHost());
         return pools.computeIfAbsent(new PoolKey(node.dataHost(), member, flavor), this::createPool);
+    }
+
+    /** A connection of {@code node}'s pool as a session's statement holds it. */
+    Lease borrow(DataNode node, ConnectionFlavor flavor, boolean pin) {
+        HostPort member = activeMember(node.dataHost());
+        HikariDataSource pool = dataSource(node, flavor);
+        try {
+            return new Lease(pool.getConnection(), pin, member, pool);
+        } catch (SQLException e) {
+            throw BackendErrors.translate(e, node, member.toString());
+        }
+    }
+
+    /**
+     * A connection for the proxy's own statements (catalog, sequences), with the backend's default
+     * session variables whatever session used it last. Close it to give it back.
+     */
+    public Connection connection(DataNode node, ConnectionFlavor flavor) throws SQLException {
+        Connection c = dataSource(node, flavor).getConnection();
+        try {
+            settings.ensure(c, BackendSettings.DEFAULTS);
+            return c;
+        } catch (SQLException e) {
+            dataSource(node, flavor).evictConnection(c);
+            c.close();
+            throw e;
+        }
+    }
+
+    ConnectionSettings settings() {
+        return settings;
     }
 
     private HikariDataSource createPool(PoolKey key) {
@@ -78,6 +111,14 @@ public final class DataSourceRegistry implements AutoCloseable {
     }
 
     /**
+     * The character set every backend connection keeps: statements are sent and results read in
+     * utf8mb4, whatever the client's character set (the proxy converts at its front end), so merge
+     * primitives always see UTF-8. A client's collation_connection is applied on top, which changes
+     * how the backend treats literals but not the bytes on the wire.
+     */
+    static final String CONNECTION_COLLATION = "utf8mb4_general_ci";
+
+    /**
      * Connector/J settings for a proxy that streams values through as raw text bytes: no client-side
      * conversions, no statement rewriting, results in utf8mb4, one round trip per statement.
      */
@@ -87,7 +128,7 @@ public final class DataSourceRegistry implements AutoCloseable {
         p.setProperty("useServerPrepStmts", "false");
         p.setProperty("characterEncoding", "UTF-8");
         p.setProperty("characterSetResults", "UTF-8");
-        p.setProperty("connectionCollation", "utf8mb4_general_ci");
+        p.setProperty("connectionCollation", CONNECTION_COLLATION);
         p.setProperty("sslMode", "DISABLED");
         p.setProperty("allowPublicKeyRetrieval", "true");
         p.setProperty("allowLoadLocalInfile", "false");

@@ -2,6 +2,7 @@ package io.shardgate.backend;
 
 import com.mysql.cj.jdbc.StatementImpl;
 import io.shardgate.router.DataNode;
+import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.UpdateResult;
@@ -19,6 +20,7 @@ final class JdbcMultiResult implements MultiResult {
     private final Lease lease;
     private final DataNode node;
     private final RunningStatements.Running running;
+    private final Diagnostics diagnostics;
     /** Whether the first result is a result set; null once it was handed out. */
     private Boolean firstIsResultSet;
     /** A procedure returns a result per SELECT it runs; past this many, closing stops draining. */
@@ -28,12 +30,13 @@ final class JdbcMultiResult implements MultiResult {
     private boolean closed;
 
     JdbcMultiResult(Statement statement, boolean firstIsResultSet, Lease lease, DataNode node,
-                    RunningStatements.Running running) {
+                    RunningStatements.Running running, Diagnostics diagnostics) {
         this.statement = statement;
         this.firstIsResultSet = firstIsResultSet;
         this.lease = lease;
         this.node = node;
         this.running = running;
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -56,11 +59,17 @@ final class JdbcMultiResult implements MultiResult {
             long count = statement.getLargeUpdateCount();
             if (count == -1) {
                 finished = true;
+                // The CALL's own OK was the last packet: its warnings are the procedure's. Over, so a
+                // KILL from now on must not stop the SHOW WARNINGS.
+                running.close();
+                StatementEnd.collect(lease.connection(), diagnostics, false);
                 close();
                 return null;
             }
             return new UpdateResult(count, statement.unwrap(StatementImpl.class).getLastInsertID(), 0, "");
         } catch (SQLException e) {
+            running.close();
+            StatementEnd.collectAfterError(lease.connection(), diagnostics, e);
             close();
             throw BackendErrors.translate(e, node, lease.member());
         } catch (RuntimeException e) {

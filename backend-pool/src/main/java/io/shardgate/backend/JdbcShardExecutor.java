@@ -5,6 +5,8 @@ import io.shardgate.router.DataNode;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
+import io.shardgate.router.plan.BackendSettings;
+import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.ShardExecutor;
 import io.shardgate.router.plan.ShardOutcome;
 import io.shardgate.router.plan.ShardStatement;
@@ -14,6 +16,7 @@ import io.shardgate.router.result.UpdateResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,17 +33,20 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     private final SessionConnections connections;
     private final RunningStatements running;
     private final ExecutorService parallel;
+    private final Diagnostics diagnostics;
 
     /**
-     * @param parallel runs the statements of a fan-out concurrently; a virtual-thread-per-task
-     *                 executor shared by all sessions
+     * @param parallel    runs the statements of a fan-out concurrently; a virtual-thread-per-task
+     *                    executor shared by all sessions
+     * @param diagnostics where the backends' warnings (and FOUND_ROWS()) of the session's statements go
      */
     public JdbcShardExecutor(ShardingRules rules, DataSourceRegistry registry, ConnectionFlavor flavor,
-                             ExecutorService parallel) {
+                             ExecutorService parallel, Diagnostics diagnostics) {
         this.rules = rules;
         this.connections = new SessionConnections(registry, flavor);
         this.running = new RunningStatements(registry);
         this.parallel = parallel;
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -52,12 +58,15 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     private Result execute(ShardStatement s, DataNode node, Lease lease) {
         return onBackend(node, lease, (st, run) -> {
             if (st.execute(s.sql())) {
-                return new ResultSetRowStream(st.getResultSet(), st, lease, node, run);
+                return new ResultSetRowStream(st.getResultSet(), st, lease, node, run, diagnostics,
+                        StatementEnd.calculatesFoundRows(s.sql()));
             }
             long affected = Math.max(0, st.getLargeUpdateCount());
             long lastId = st.unwrap(StatementImpl.class).getLastInsertID();
             st.close();
+            // over: a KILL from now on must not stop the SHOW WARNINGS that follows
             run.close();
+            StatementEnd.collect(lease.connection(), diagnostics, false);
             lease.release();
             return new UpdateResult(affected, lastId, 0, "");
         });
@@ -67,7 +76,7 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     public MultiResult executeMultiResults(ShardStatement s) {
         DataNode node = rules.node(s.dataNode());
         Lease lease = connections.acquire(node);
-        return onBackend(node, lease, (st, run) -> new JdbcMultiResult(st, st.execute(s.sql()), lease, node, run));
+        return onBackend(node, lease, (st, run) -> new JdbcMultiResult(st, st.execute(s.sql()), lease, node, run, diagnostics));
     }
 
     /** What runs a statement; it owns the statement, registration and lease it returns a result over. */
@@ -88,7 +97,10 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
             st.setFetchSize(Integer.MIN_VALUE);
             return work.run(st, run);
         } catch (SQLException e) {
-            abandon(st, run, lease);
+            closeQuietly(st);
+            run.close();
+            StatementEnd.collectAfterError(lease.connection(), diagnostics, e);
+            lease.release();
             throw BackendErrors.translate(e, node, lease.member());
         } catch (RuntimeException e) {
             abandon(st, run, lease);
@@ -169,7 +181,7 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     }
 
     @Override
-    public void begin(boolean readOnly) {
+    public void begin(Boolean readOnly) {
         connections.begin(readOnly);
     }
 
@@ -186,6 +198,65 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     @Override
     public void autocommit(boolean on) {
         connections.autocommit(on);
+    }
+
+    @Override
+    public void savepoint(String name) {
+        connections.savepoint(name);
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        connections.rollbackToSavepoint(name);
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        connections.releaseSavepoint(name);
+    }
+
+    @Override
+    public boolean inReadOnlyTransaction() {
+        return connections.inReadOnlyTransaction();
+    }
+
+    @Override
+    public void settings(BackendSettings settings) {
+        connections.settings(settings);
+    }
+
+    /**
+     * Runs {@code SET SESSION name = value} on a connection of the first data node, so the backend
+     * judges the value, then reads it back. The connection is left with the value set, and recorded
+     * so.
+     */
+    @Override
+    public Object trySetting(String name, String valueSql) {
+        DataNode node = rules.nodes().getFirst();
+        Lease lease = connections.forSetting(node);
+        try (Statement st = lease.connection().createStatement()) {
+            st.execute("SET SESSION " + name + " = " + valueSql);
+            StatementEnd.collect(lease.connection(), diagnostics, false);
+            Object value;
+            try (ResultSet rs = st.executeQuery("SELECT @@SESSION." + name)) {
+                rs.next();
+                value = switch (rs.getMetaData().getColumnType(1)) {
+                    case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> rs.getLong(1);
+                    case Types.DOUBLE, Types.FLOAT, Types.REAL -> rs.getDouble(1);
+                    case Types.DECIMAL, Types.NUMERIC -> rs.getBigDecimal(1);
+                    default -> rs.getString(1);
+                };
+                if (rs.wasNull()) {
+                    value = null;
+                }
+            }
+            connections.recordSetting(lease, name, BackendSettings.literal(value));
+            return value;
+        } catch (SQLException e) {
+            throw BackendErrors.translate(e, node, lease.member());
+        } finally {
+            lease.release();
+        }
     }
 
     @Override

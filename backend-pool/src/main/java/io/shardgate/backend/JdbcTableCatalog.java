@@ -54,7 +54,7 @@ public final class JdbcTableCatalog implements TableCatalog {
     private List<CatalogColumn> read(DataNode node, String table) {
         String sql = "SELECT COLUMN_NAME, DATA_TYPE, EXTRA, COLLATION_NAME FROM information_schema.COLUMNS"
                 + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
-        try (Connection c = registry.dataSource(node, ConnectionFlavor.FOUND_ROWS).getConnection();
+        try (Connection c = registry.connection(node, ConnectionFlavor.FOUND_ROWS);
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, node.database());
             ps.setString(2, table);

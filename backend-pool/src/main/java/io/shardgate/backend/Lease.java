@@ -1,5 +1,6 @@
 package io.shardgate.backend;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.shardgate.config.HostPort;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,11 +14,13 @@ final class Lease {
     private final Connection connection;
     private final boolean pinned;
     private final HostPort member;
+    private final HikariDataSource pool;
 
-    Lease(Connection connection, boolean pinned, HostPort member) {
+    Lease(Connection connection, boolean pinned, HostPort member, HikariDataSource pool) {
         this.connection = connection;
         this.pinned = pinned;
         this.member = member;
+        this.pool = pool;
     }
 
     Connection connection() {
@@ -33,14 +36,34 @@ final class Lease {
         return member;
     }
 
+    /** The same connection, held by the session (pinned) or not. */
+    Lease pinned(boolean pin) {
+        return new Lease(connection, pin, member, pool);
+    }
+
     /** Returns a borrowed connection to its pool; a pinned one stays with the session. */
     void release() {
         if (!pinned) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // HikariCP evicts a connection whose close failed; nothing is left to release
-            }
+            close();
         }
+    }
+
+    /** Returns the connection to its pool, pinned or not. */
+    void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // HikariCP evicts a connection whose close failed; nothing is left to release
+        }
+    }
+
+    /**
+     * Closes the connection for good: its state is unknown (a transaction that did not end, a SET
+     * that failed), and the next borrower must not inherit it.
+     */
+    void discard() {
+        // Marked evicted while in use; HikariCP closes it instead of pooling it when it comes back.
+        pool.evictConnection(connection);
+        close();
     }
 }

@@ -2,6 +2,7 @@ package io.shardgate.backend;
 
 import com.mysql.cj.result.Field;
 import io.shardgate.router.DataNode;
+import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import io.shardgate.router.result.RowStream;
@@ -26,16 +27,27 @@ final class ResultSetRowStream implements RowStream {
     private final RunningStatements.Running running;
     private final List<Column> columns;
     private final int width;
+    private final Diagnostics diagnostics;
+    private final boolean foundRows;
     private boolean closed;
+    /** Read when the last row has been read; null when the stream was closed before its end. */
+    private StatementEnd.Ending ending;
 
-    /** The only result of {@code statement}: closing it ends the statement and releases the lease. */
-    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node, RunningStatements.Running running)
-            throws SQLException {
+    /**
+     * The only result of {@code statement}: closing it ends the statement and releases the lease.
+     *
+     * @param diagnostics where the statement's warnings go when the stream ends
+     * @param foundRows   whether to ask for FOUND_ROWS() then (a SQL_CALC_FOUND_ROWS query)
+     */
+    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node, RunningStatements.Running running,
+                       Diagnostics diagnostics, boolean foundRows) throws SQLException {
         this.rs = rs;
         this.statement = statement;
         this.lease = lease;
         this.node = node;
         this.running = running;
+        this.diagnostics = diagnostics;
+        this.foundRows = foundRows;
         this.columns = columnsOf(rs);
         this.width = columns.size();
     }
@@ -47,7 +59,7 @@ final class ResultSetRowStream implements RowStream {
      * connection.
      */
     static ResultSetRowStream partOf(ResultSet rs, Lease lease, DataNode node) throws SQLException {
-        return new ResultSetRowStream(rs, null, lease, node, null);
+        return new ResultSetRowStream(rs, null, lease, node, null, null, false);
     }
 
     static List<Column> columnsOf(ResultSet rs) throws SQLException {
@@ -71,6 +83,7 @@ final class ResultSetRowStream implements RowStream {
         }
         try {
             if (!rs.next()) {
+                ending = StatementEnd.ending(lease.connection());
                 close();
                 return null;
             }
@@ -99,6 +112,11 @@ final class ResultSetRowStream implements RowStream {
             // which leaves the connection reusable.
             rs.close();
             statement.close();
+            // over: a KILL from now on must not stop the SHOW WARNINGS that follows
+            running.close();
+            // The EOF has been read: its warning count is the statement's.
+            StatementEnd.collect(lease.connection(), diagnostics, foundRows,
+                    ending != null ? ending : StatementEnd.ending(lease.connection()));
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, lease.member());
         } finally {

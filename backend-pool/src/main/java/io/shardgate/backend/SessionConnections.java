@@ -3,9 +3,8 @@ package io.shardgate.backend;
 import io.shardgate.router.DataNode;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
-import java.sql.Connection;
+import io.shardgate.router.plan.BackendSettings;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,34 +12,53 @@ import java.util.Map;
 /**
  * The backend connections of one client session. Autocommit statements borrow a pooled
  * connection per statement. In a transaction (BEGIN, or autocommit off) each data node's
- * connection is pinned to the session until COMMIT or ROLLBACK, which go to every pinned
- * connection: atomic per shard, best effort across shards.
+ * connection is pinned to the session until COMMIT or ROLLBACK ({@link Transaction}).
+ *
+ * <p>Every connection a statement gets carries the session's variables ({@link BackendSettings},
+ * applied by {@link ConnectionSettings}). Backend transactions are started and ended with SQL
+ * rather than Connector/J's autocommit switch, which costs a round trip more per transaction.
  *
  * <p>Parallel statements of one plan call {@link #acquire} from several virtual threads, so the
- * pinned map and flags are guarded by {@code this}.
+ * transaction and flags are guarded by {@code this}.
  */
 final class SessionConnections {
 
+    private static final String STATEMENT_SAVEPOINT = "SAVEPOINT shardgate_statement";
+
     private final DataSourceRegistry registry;
     private final ConnectionFlavor flavor;
-    private final Map<String, Lease> pinned = new LinkedHashMap<>();
+    private volatile BackendSettings settings = BackendSettings.DEFAULTS;
     private boolean autocommit = true;
     private boolean explicitTransaction;
-    private boolean readOnly;
+    /** The open transaction; with autocommit off one is always open, touching nodes as it goes. */
+    private Transaction transaction;
 
     SessionConnections(DataSourceRegistry registry, ConnectionFlavor flavor) {
         this.registry = registry;
         this.flavor = flavor;
     }
 
+    void settings(BackendSettings wanted) {
+        settings = wanted;
+    }
+
     Lease acquire(DataNode node) {
         synchronized (this) {
-            if (inTransactionMode()) {
-                Lease lease = pinned.get(node.name());
+            if (transaction != null) {
+                Lease lease = transaction.lease(node.name());
                 if (lease == null) {
                     lease = open(node, true);
-                    pinned.put(node.name(), lease);
+                    try {
+                        Transaction.execute(lease, transaction.startStatement());
+                    } catch (SQLException e) {
+                        lease.discard();
+                        throw BackendErrors.translate(e, node, lease.member());
+                    }
+                    transaction.join(node.name(), lease);
+                    return lease;
                 }
+                // The session may have changed a variable since the node joined.
+                applySettings(lease, node);
                 return lease;
             }
         }
@@ -48,21 +66,38 @@ final class SessionConnections {
     }
 
     private Lease open(DataNode node, boolean pin) {
-        io.shardgate.config.HostPort member = registry.activeMember(node.dataHost());
-        Connection c = null;
+        Lease lease = registry.borrow(node, flavor, pin);
+        applySettings(lease, node);
+        return lease;
+    }
+
+    private void applySettings(Lease lease, DataNode node) {
         try {
-            c = registry.dataSource(node, flavor).getConnection();
-            if (pin) {
-                c.setAutoCommit(false);
-                if (readOnly) {
-                    c.setReadOnly(true);
-                }
-            }
-            return new Lease(c, pin, member);
+            registry.settings().ensure(lease.connection(), settings);
         } catch (SQLException e) {
-            closeQuietly(c);
-            throw BackendErrors.translate(e, node, member.toString());
+            lease.discard();
+            throw BackendErrors.translate(e, node, lease.member());
         }
+    }
+
+    /**
+     * A connection to check a SET on: the transaction's own for {@code node} when it holds one (a
+     * SET starts no transaction), else a pooled one outside any transaction.
+     */
+    Lease forSetting(DataNode node) {
+        synchronized (this) {
+            Lease pinned = transaction == null ? null : transaction.lease(node.name());
+            if (pinned != null) {
+                applySettings(pinned, node);
+                return pinned;
+            }
+        }
+        return open(node, false);
+    }
+
+    /** After the session set {@code name} on {@code lease}'s connection itself, to check its value. */
+    void recordSetting(Lease lease, String name, String literal) throws SQLException {
+        registry.settings().record(lease.connection(), registry.settings().current(lease.connection()).with(name, literal));
     }
 
     /**
@@ -74,7 +109,7 @@ final class SessionConnections {
         Map<String, Lease> leases = new LinkedHashMap<>();
         boolean inTransaction;
         synchronized (this) {
-            inTransaction = inTransactionMode();
+            inTransaction = transaction != null;
         }
         try {
             for (DataNode n : nodes) {
@@ -84,9 +119,7 @@ final class SessionConnections {
                 Lease lease = inTransaction ? acquire(n) : openScoped(n);
                 leases.put(n.name(), lease);
                 if (inTransaction) {
-                    try (java.sql.Statement st = lease.connection().createStatement()) {
-                        st.execute("SAVEPOINT shardgate_statement");
-                    }
+                    Transaction.execute(lease, STATEMENT_SAVEPOINT);
                 }
             }
             return new StatementScope(leases, inTransaction);
@@ -106,12 +139,12 @@ final class SessionConnections {
     private Lease openScoped(DataNode node) {
         Lease lease = open(node, false);
         try {
-            lease.connection().setAutoCommit(false);
+            Transaction.execute(lease, "START TRANSACTION");
         } catch (SQLException e) {
-            lease.release();
+            lease.discard();
             throw BackendErrors.translate(e, node, lease.member());
         }
-        return new Lease(lease.connection(), true, lease.address());
+        return lease.pinned(true);
     }
 
     /**
@@ -121,23 +154,18 @@ final class SessionConnections {
     void endStatement(StatementScope scope, boolean success) {
         SQLException first = null;
         for (Lease lease : scope.leases().values()) {
-            Connection c = lease.connection();
-            try (java.sql.Statement st = c.createStatement()) {
-                if (scope.insideTransaction()) {
-                    st.execute(success ? "RELEASE SAVEPOINT shardgate_statement" : "ROLLBACK TO SAVEPOINT shardgate_statement");
-                } else {
-                    if (success) {
-                        c.commit();
-                    } else {
-                        c.rollback();
-                    }
-                    c.setAutoCommit(true);
+            String sql = scope.insideTransaction()
+                    ? (success ? "RELEASE SAVEPOINT shardgate_statement" : "ROLLBACK TO SAVEPOINT shardgate_statement")
+                    : (success ? "COMMIT" : "ROLLBACK");
+            try {
+                Transaction.execute(lease, sql);
+                if (!scope.insideTransaction()) {
+                    lease.close();
                 }
             } catch (SQLException e) {
                 first = first == null ? e : first;
-            } finally {
                 if (!scope.insideTransaction()) {
-                    closeQuietly(c);
+                    lease.discard();
                 }
             }
         }
@@ -149,24 +177,31 @@ final class SessionConnections {
     }
 
     synchronized boolean inTransaction() {
-        return explicitTransaction || (!autocommit && !pinned.isEmpty());
+        return explicitTransaction || (transaction != null && transaction.touchedAny());
     }
+
+    synchronized boolean inReadOnlyTransaction() {
+        if (!inTransaction()) {
+            return false;
+        }
+        Boolean mode = transaction.accessMode();
+        return mode != null ? mode : "1".equals(settings.values().get(SESSION_READ_ONLY));
+    }
+
+    /** The backend variable that makes the session's transactions read only by default. */
+    private static final String SESSION_READ_ONLY = "tx_read_only";
 
     synchronized boolean pinsConnections() {
-        return inTransactionMode();
-    }
-
-    private boolean inTransactionMode() {
-        return explicitTransaction || !autocommit;
+        return transaction != null;
     }
 
     /** MariaDB commits an open transaction when a new one begins. */
-    synchronized void begin(boolean readOnlyTransaction) {
-        if (!pinned.isEmpty()) {
+    synchronized void begin(Boolean readOnly) {
+        if (transaction != null) {
             finish(true);
         }
         explicitTransaction = true;
-        readOnly = readOnlyTransaction;
+        transaction = new Transaction(readOnly);
     }
 
     synchronized void commit() {
@@ -183,62 +218,60 @@ final class SessionConnections {
             finish(true);
         }
         autocommit = on;
+        if (!on && transaction == null) {
+            transaction = new Transaction(null);
+        }
     }
 
-    /**
-     * Ends the transaction on every pinned connection, returning them to their pools. Every
-     * connection is tried; failures are reported together with where the transaction did commit.
-     */
-    private void finish(boolean commit) {
-        List<String> failed = new ArrayList<>();
-        List<String> done = new ArrayList<>();
-        SQLException first = null;
-        for (Map.Entry<String, Lease> e : pinned.entrySet()) {
-            Connection c = e.getValue().connection();
-            try {
-                if (commit) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                c.setAutoCommit(true);
-                c.setReadOnly(false);
-                done.add(e.getKey());
-            } catch (SQLException ex) {
-                failed.add(e.getKey());
-                first = first == null ? ex : first;
-            } finally {
-                closeQuietly(c);
-            }
+    synchronized void savepoint(String name) {
+        if (transaction != null) {
+            run(() -> transaction.savepoint(name));
         }
-        pinned.clear();
+    }
+
+    synchronized void rollbackToSavepoint(String name) {
+        if (transaction == null) {
+            throw new ShardGateException(ErrorCode.NO_SUCH_SAVEPOINT, name);
+        }
+        run(() -> transaction.rollbackTo(name));
+    }
+
+    synchronized void releaseSavepoint(String name) {
+        if (transaction == null) {
+            throw new ShardGateException(ErrorCode.NO_SUCH_SAVEPOINT, name);
+        }
+        run(() -> transaction.release(name));
+    }
+
+    private interface BackendWork {
+        void run() throws SQLException;
+    }
+
+    private static void run(BackendWork work) {
+        try {
+            work.run();
+        } catch (SQLException e) {
+            throw BackendErrors.translate(e);
+        }
+    }
+
+    /** Ends the transaction on every pinned connection; with autocommit off the next one is open. */
+    private void finish(boolean commit) {
+        Transaction ending = transaction;
         explicitTransaction = false;
-        readOnly = false;
-        if (first != null) {
-            String msg = (commit ? "COMMIT" : "ROLLBACK") + " failed on " + failed
-                    + (done.isEmpty() ? "" : " (" + (commit ? "committed" : "rolled back") + " on " + done + ")")
-                    + ": " + first.getMessage();
-            throw new ShardGateException(ErrorCode.BACKEND_ERROR.number(),
-                    first.getSQLState() == null ? "HY000" : first.getSQLState(), msg, first);
+        transaction = autocommit ? null : new Transaction(null);
+        if (ending != null) {
+            ending.finish(commit);
         }
     }
 
     /** Session end: an open transaction is rolled back, as when a client disconnects from MariaDB. */
     synchronized void close() {
+        autocommit = true;
         try {
             finish(false);
         } catch (ShardGateException ignored) {
             // the connections are closed either way; there is no client left to tell
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // evicted by the pool
-            }
         }
     }
 }

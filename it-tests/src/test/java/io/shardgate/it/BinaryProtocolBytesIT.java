@@ -1,7 +1,14 @@
 package io.shardgate.it;
 
+import static io.shardgate.it.RawStatements.answer;
+import static io.shardgate.it.RawStatements.command;
+import static io.shardgate.it.RawStatements.execute;
+import static io.shardgate.it.RawStatements.prepare;
+import static io.shardgate.it.RawStatements.status;
 import static io.shardgate.server.RawClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardgate.it.RawStatements.Prepared;
 
 import io.netty.buffer.Unpooled;
 import io.shardgate.protocol.Capability;
@@ -9,11 +16,9 @@ import io.shardgate.protocol.ColumnDefinition41;
 import io.shardgate.protocol.Command;
 import io.shardgate.protocol.ErrPacket;
 import io.shardgate.protocol.ParameterType;
-import io.shardgate.protocol.ServerStatus;
 import io.shardgate.protocol.StmtExecute;
 import io.shardgate.protocol.StmtFetch;
 import io.shardgate.protocol.StmtHandle;
-import io.shardgate.protocol.StmtPrepareOk;
 import io.shardgate.protocol.StmtSendLongData;
 import io.shardgate.server.RawClient;
 import java.io.IOException;
@@ -107,74 +112,6 @@ class BinaryProtocolBytesIT {
             proxy.close();
             maria.close();
         }
-    }
-
-    /** The answer to COM_STMT_PREPARE: its packets, and the statement id (0 after an error). */
-    private record Prepared(List<byte[]> packets, long id) {
-    }
-
-    private static Prepared prepare(RawClient c, String sql, boolean deprecateEof) throws IOException {
-        c.write(0, command(Command.COM_STMT_PREPARE, sql.getBytes(StandardCharsets.UTF_8)));
-        List<byte[]> packets = new ArrayList<>(List.of(c.read()));
-        if ((packets.getFirst()[0] & 0xFF) == ErrPacket.HEADER) {
-            return new Prepared(packets, 0);
-        }
-        StmtPrepareOk ok = StmtPrepareOk.read(Unpooled.wrappedBuffer(packets.getFirst()));
-        int groups = (ok.paramCount() > 0 ? 1 : 0) + (ok.columnCount() > 0 ? 1 : 0);
-        int count = ok.paramCount() + ok.columnCount() + (deprecateEof ? 0 : groups);
-        for (int i = 0; i < count; i++) {
-            packets.add(c.read());
-        }
-        // the statement id is the server's own: compare the rest
-        packets.set(0, bytes(new StmtPrepareOk(0, ok.columnCount(), ok.paramCount(), ok.warnings())));
-        return new Prepared(packets, ok.statementId());
-    }
-
-    /** The answer to COM_STMT_EXECUTE or COM_STMT_FETCH, read to its end. */
-    private static List<byte[]> answer(RawClient c, byte[] command, boolean deprecateEof, boolean fetch) throws IOException {
-        c.write(0, command);
-        List<byte[]> packets = new ArrayList<>(List.of(c.read()));
-        int first = packets.getFirst()[0] & 0xFF;
-        if (first == 0xFF || (first == 0x00 && !fetch)) {
-            return packets;
-        }
-        if (!fetch) {
-            int columns = first;
-            for (int i = 0; i < columns; i++) {
-                packets.add(c.read());
-            }
-            boolean endOfHeader = !deprecateEof || (command[5] & StmtExecute.CURSOR_TYPE_READ_ONLY) != 0;
-            if (endOfHeader) {
-                byte[] eof = c.read();
-                packets.add(eof);
-                if (ServerStatus.CURSOR_EXISTS.in(status(eof))) {
-                    return packets;
-                }
-            }
-        }
-        while (true) {
-            byte[] p = c.read();
-            packets.add(p);
-            if ((p[0] & 0xFF) == 0xFF || ((p[0] & 0xFF) == 0xFE && p.length < 9)) {
-                return packets;
-            }
-        }
-    }
-
-    /** The status of an EOF (0xFE, warnings, status) or of a 0xFE-OK with one-byte counts: bytes 3 and 4. */
-    private static int status(byte[] end) {
-        return (end[3] & 0xFF) | (end[4] & 0xFF) << 8;
-    }
-
-    private static byte[] command(Command command, byte[] argument) {
-        byte[] payload = new byte[1 + argument.length];
-        payload[0] = (byte) command.code();
-        System.arraycopy(argument, 0, payload, 1, argument.length);
-        return payload;
-    }
-
-    private static byte[] execute(long id, int flags, List<ParameterType> types, List<Object> values) {
-        return bytes(new StmtExecute(id, flags, 1, types, !types.isEmpty(), values));
     }
 
     private static List<String> hex(List<byte[]> packets) {

@@ -17,6 +17,14 @@ record InstanceFiles(Path baseDir) {
         return baseDir.resolve("data");
     }
 
+    /**
+     * The instance's own temporary directory. Not the shared /tmp: a starting mariadbd deletes every
+     * {@code #sql*} file in its tmpdir, which would be the temporary tables other servers are using.
+     */
+    Path tmpDir() {
+        return baseDir.resolve("tmp");
+    }
+
     Path log() {
         return baseDir.resolve("mariadbd.log");
     }

@@ -30,6 +30,7 @@ final class ServerCommand {
         command.add("--bind-address=127.0.0.1");
         command.add("--socket=" + files.socket());
         command.add("--pid-file=" + files.pidFile());
+        command.add("--tmpdir=" + files.tmpDir());
         command.add("--log-error=" + files.log());
         command.add("--init-file=" + files.initFile());
         command.add("--skip-name-resolve");

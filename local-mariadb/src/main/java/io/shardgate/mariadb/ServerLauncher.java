@@ -35,16 +35,20 @@ final class ServerLauncher {
         return serverLog;
     }
 
-    /** Creates the data directory on first use and (re)writes the init file that creates the account. */
+    /**
+     * Creates the data and temporary directories on first use and (re)writes the init file that
+     * creates the account.
+     */
     void prepareFiles() {
         if (!Files.isDirectory(files.dataDir())) {
             DataDirTemplate.copyTo(options.installation(), files.dataDir());
         }
         String initSql = ServerCommand.initSql(options.user(), options.password());
         try {
+            Files.createDirectories(files.tmpDir());
             Files.writeString(files.initFile(), initSql, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + files.initFile(), e);
+            throw new UncheckedIOException("cannot write " + files.tmpDir() + " or " + files.initFile(), e);
         }
     }
 

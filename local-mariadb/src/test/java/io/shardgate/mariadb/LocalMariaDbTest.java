@@ -118,6 +118,14 @@ class LocalMariaDbTest {
         }
     }
 
+    /** A starting server deletes the #sql* files of its tmpdir: each must have its own, not /tmp. */
+    @Test
+    void temporaryFilesStayInTheInstancesOwnDirectory() throws Exception {
+        try (LocalMariaDb db = LocalMariaDb.builder().start()) {
+            assertThat(query(db, "", "SELECT @@tmpdir")).containsExactly(db.baseDir().resolve("tmp").toString());
+        }
+    }
+
     @Test
     void binlogTurnsOnGtidReplicationSettingsWithoutLoggingTheAccount() throws Exception {
         try (LocalMariaDb db = LocalMariaDb.builder().binlog(true).serverId(17).start()) {

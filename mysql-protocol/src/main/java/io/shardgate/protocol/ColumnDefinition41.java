@@ -1,6 +1,7 @@
 package io.shardgate.protocol;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -8,9 +9,9 @@ import java.util.Objects;
  * Describes one column of a result set (and, with a default value, one column of a COM_FIELD_LIST
  * answer).
  *
- * <p>The catalog is always "def". Names are written in UTF-8, which is right for clients on
- * utf8/utf8mb4 (character_set_results); the column's own {@code characterSet} says how its
- * <em>values</em> are encoded. MariaDB's extended type info (MARIADB_CLIENT_EXTENDED_TYPE_INFO)
+ * <p>The catalog is always "def". Names are written in UTF-8 by {@link #writePayload}, or in the
+ * client's character_set_results by {@link #in(Charset)}; the column's own {@code characterSet}
+ * says how its <em>values</em> are encoded. MariaDB's extended type info (MARIADB_CLIENT_EXTENDED_TYPE_INFO)
  * is never written since ShardGate does not offer that capability.
  *
  * @param columnLength int&lt;4&gt;, unsigned: 0xFFFFFFFF for LONGTEXT
@@ -57,12 +58,21 @@ public record ColumnDefinition41(
 
     @Override
     public void writePayload(ByteBuf out) {
+        write(out, StandardCharsets.UTF_8);
+    }
+
+    /** This definition with its names in {@code names}, as MariaDB converts metadata to character_set_results. */
+    public ServerPacket in(Charset names) {
+        return out -> write(out, names);
+    }
+
+    private void write(ByteBuf out, Charset names) {
         Wire.writeLenencString(out, CATALOG);
-        Wire.writeLenencString(out, schema);
-        Wire.writeLenencString(out, table);
-        Wire.writeLenencString(out, orgTable);
-        Wire.writeLenencString(out, name);
-        Wire.writeLenencString(out, orgName);
+        Wire.writeLenencString(out, schema, names);
+        Wire.writeLenencString(out, table, names);
+        Wire.writeLenencString(out, orgTable, names);
+        Wire.writeLenencString(out, name, names);
+        Wire.writeLenencString(out, orgName, names);
         Wire.writeLenencInt(out, FIXED_FIELDS_LENGTH);
         Wire.writeInt2(out, characterSet);
         Wire.writeInt4(out, columnLength);
@@ -79,9 +89,14 @@ public record ColumnDefinition41(
      * @see <a href="https://mariadb.com/docs/server/reference/clientserver-protocol/2-text-protocol/com_field_list">MariaDB: COM_FIELD_LIST</a>
      */
     public ServerPacket withDefaultValue(byte[] defaultValue) {
+        return withDefaultValue(defaultValue, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #withDefaultValue(byte[])} with the names in {@code names}. */
+    public ServerPacket withDefaultValue(byte[] defaultValue, Charset names) {
         byte[] copy = defaultValue == null ? null : defaultValue.clone();
         return out -> {
-            writePayload(out);
+            write(out, names);
             if (copy == null) {
                 Wire.writeNullMarker(out);
             } else {

@@ -1,6 +1,7 @@
 package io.shardgate.protocol;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -32,11 +33,20 @@ public record ErrPacket(int errorCode, String sqlState, String message) implemen
 
     @Override
     public void writePayload(ByteBuf out) {
+        write(out, StandardCharsets.UTF_8);
+    }
+
+    /** This error with its message in {@code charset}: MariaDB sends messages in character_set_results. */
+    public ServerPacket in(Charset charset) {
+        return out -> write(out, charset);
+    }
+
+    private void write(ByteBuf out, Charset charset) {
         Wire.writeInt1(out, HEADER);
         Wire.writeInt2(out, errorCode);
         out.writeByte('#');
         out.writeCharSequence(sqlState, StandardCharsets.US_ASCII);
-        out.writeCharSequence(message, StandardCharsets.UTF_8);
+        out.writeCharSequence(message, charset);
     }
 
     public static ErrPacket read(ByteBuf in) {

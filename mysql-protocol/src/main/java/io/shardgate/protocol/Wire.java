@@ -185,6 +185,15 @@ public final class Wire {
         out.writeCharSequence(value, StandardCharsets.UTF_8);
     }
 
+    /** In {@code charset}, for names and messages a client reads in its character_set_results. */
+    public static void writeLenencString(ByteBuf out, String value, java.nio.charset.Charset charset) {
+        if (charset == StandardCharsets.UTF_8) {
+            writeLenencString(out, value);
+        } else {
+            writeLenencBytes(out, value.getBytes(charset));
+        }
+    }
+
     /** UTF-8 followed by NUL; a NUL inside the value would end it early, so it is refused. */
     public static void writeNulString(ByteBuf out, String value) {
         if (value.indexOf('\0') >= 0) {

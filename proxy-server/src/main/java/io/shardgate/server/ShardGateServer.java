@@ -11,11 +11,14 @@ import io.shardgate.router.ShardingRules;
 import io.shardgate.server.net.Connections;
 import io.shardgate.server.net.FrontendServer;
 import io.shardgate.server.net.ServerContext;
+import io.shardgate.server.session.StatusCounters;
 import io.shardgate.server.session.SystemVariables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,14 +43,21 @@ public final class ShardGateServer implements AutoCloseable {
         this.registry = new DataSourceRegistry(config);
         this.parallel = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shard-", 0).factory());
         String backendVersion = backendVersion(rules);
-        SystemVariables variables = new SystemVariables(backendVersion + "-ShardGate",
+        SystemVariables proxyDefaults = new SystemVariables(backendVersion + "-ShardGate",
                 config.server().port(), config.server().maxAllowedPacket(), config.server().maxPreparedStatements());
+        SystemVariables variables = proxyDefaults.withBackendDefaults(backendDefaults(rules, proxyDefaults.backendVariables()));
+        StatusCounters status = new StatusCounters();
+        long started = System.currentTimeMillis();
+        status.gauge("Uptime", () -> (System.currentTimeMillis() - started) / 1000);
+        status.gauge("Threads_connected", () -> connections.list().stream().filter(c -> c.port().equals("data")).count());
+        status.gauge("Threads_running", () -> connections.list().stream()
+                .filter(c -> c.port().equals("data") && !c.currentCommand().isEmpty()).count());
         // MariaDB prefixes its greeting with 5.5.5- so that old clients do not misread "10.x"; clients
         // strip it. A MariaDB backend's proxy does the same.
         String greeting = (backendVersion.contains("MariaDB") ? "5.5.5-" : "") + backendVersion + "-ShardGate";
         Planner planner = new Planner(rules, new JdbcTableCatalog(registry), JdbcSequenceSource.of(rules, registry));
         ServerContext context = new ServerContext(config, rules, planner, registry, variables, greeting, parallel,
-                connections, new AtomicLong());
+                connections, new AtomicLong(), status);
         try {
             this.frontend = new FrontendServer(context);
         } catch (InterruptedException | RuntimeException e) {
@@ -69,7 +79,7 @@ public final class ShardGateServer implements AutoCloseable {
         if (nodes.isEmpty()) {
             return FALLBACK_BACKEND_VERSION;
         }
-        try (Connection c = registry.dataSource(nodes.getFirst(), ConnectionFlavor.FOUND_ROWS).getConnection();
+        try (Connection c = registry.connection(nodes.getFirst(), ConnectionFlavor.FOUND_ROWS);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT VERSION()")) {
             rs.next();
@@ -79,6 +89,41 @@ public final class ShardGateServer implements AutoCloseable {
                     e.getMessage(), FALLBACK_BACKEND_VERSION);
             return FALLBACK_BACKEND_VERSION;
         }
+    }
+
+    /**
+     * The backends' own values of the session variables the proxy applies to them (what a data
+     * node's session starts with), so that {@code SELECT @@sql_mode} shows what is in force. Asked
+     * of the first data node; MariaDB 10.11's defaults stay when it cannot answer.
+     */
+    private Map<String, Object> backendDefaults(ShardingRules rules, List<String> names) {
+        Map<String, Object> out = new HashMap<>();
+        if (rules.nodes().isEmpty() || names.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("@@SESSION.").append(names.get(i));
+        }
+        try (Connection c = registry.connection(rules.nodes().getFirst(), ConnectionFlavor.FOUND_ROWS);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql.toString())) {
+            rs.next();
+            for (int i = 0; i < names.size(); i++) {
+                Object v = rs.getObject(i + 1);
+                out.put(names.get(i), switch (v) {
+                    case Integer n -> (long) n;
+                    case Long n -> n;
+                    case java.math.BigInteger n -> n.longValue();
+                    case null -> null;
+                    default -> v instanceof Number ? v : String.valueOf(v);
+                });
+            }
+        } catch (Exception e) {
+            log.warn("cannot read the session defaults of data node {} ({}); assuming MariaDB 10.11's",
+                    rules.nodes().getFirst().name(), e.getMessage());
+        }
+        return out;
     }
 
     public int port() {

@@ -103,15 +103,27 @@ public final class RawClient implements AutoCloseable {
 
     /** Sends the handshake response; returns the server's next packet (OK, ERR or auth switch). */
     public byte[] login(String user, String password, String database, String plugin, int capabilities) throws IOException {
+        return login(user, password, database, plugin, capabilities, 45);
+    }
+
+    /** @param collation the handshake's character set byte, as {@link #respond(String, byte[], String, String, int, int)} */
+    public byte[] login(String user, String password, String database, String plugin, int capabilities, int collation)
+            throws IOException {
         byte[] auth = password.isEmpty() ? new byte[0]
                 : NativePassword.scramble(password.getBytes(StandardCharsets.UTF_8), greeting.authPluginData());
-        return respond(user, auth, database, plugin, capabilities);
+        return respond(user, auth, database, plugin, capabilities, collation);
     }
 
     /** Sends a handshake response with {@code auth} as its auth response; returns the server's next packet. */
     public byte[] respond(String user, byte[] auth, String database, String plugin, int capabilities) throws IOException {
+        return respond(user, auth, database, plugin, capabilities, 45);
+    }
+
+    /** @param collation the handshake's character set byte (8 latin1_swedish_ci, 33 utf8mb3, 45 utf8mb4, 63 binary) */
+    public byte[] respond(String user, byte[] auth, String database, String plugin, int capabilities, int collation)
+            throws IOException {
         int caps = capabilities | (database != null ? Capability.CONNECT_WITH_DB.bit() : 0);
-        write(responseSequence, bytes(new HandshakeResponse41(caps, 16 << 20, 45, user, auth, database, plugin, Map.of())::writePayload));
+        write(responseSequence, bytes(new HandshakeResponse41(caps, 16 << 20, collation, user, auth, database, plugin, Map.of())::writePayload));
         return read();
     }
 
@@ -275,12 +287,21 @@ public final class RawClient implements AutoCloseable {
     }
 
     public byte[] command(int code, String argument) throws IOException {
-        byte[] arg = argument.getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[1 + arg.length];
-        payload[0] = (byte) code;
-        System.arraycopy(arg, 0, payload, 1, arg.length);
-        write(0, payload);
+        return command(code, argument.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A command with its argument as raw bytes (a query in the client's own character set). */
+    public byte[] command(int code, byte[] arg) throws IOException {
+        write(0, commandPayload(code, arg));
         return read();
+    }
+
+    /** The payload of a command: its code, then its argument. */
+    public static byte[] commandPayload(int code, byte[] argument) {
+        byte[] payload = new byte[1 + argument.length];
+        payload[0] = (byte) code;
+        System.arraycopy(argument, 0, payload, 1, argument.length);
+        return payload;
     }
 
     /** True when the server closed the connection (reading gives end of stream). */

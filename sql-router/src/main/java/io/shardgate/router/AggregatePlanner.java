@@ -234,7 +234,8 @@ final class AggregatePlanner {
 
     /** The slot resolver: aggregates, GROUP BY expressions and shard-computed sub-expressions. */
     private ExpressionCompiler compiler(boolean collecting) {
-        return new ExpressionCompiler(e -> slotOf(e, collecting), this::constant, parts::aliasTarget);
+        return new ExpressionCompiler(e -> slotOf(e, collecting), this::constant, parts::aliasTarget)
+                .withDivPrecision(ctx.divPrecision());
     }
 
     private Optional<Integer> slotOf(Expression e, boolean collecting) {

@@ -7,6 +7,7 @@ package io.shardgate.router;
 public enum ErrorCode {
     ACCESS_DENIED(1045, "28000", "Access denied for user '%s'@'%s' (using password: %s)"),
     DB_ACCESS_DENIED(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
+    TABLE_ACCESS_DENIED(1142, "42000", "%s command denied to user '%s'@'%s' for table `%s`.`%s`"),
     UNKNOWN_DATABASE(1049, "42000", "Unknown database '%s'"),
     NO_DATABASE_SELECTED(1046, "3D000", "No database selected"),
     NO_SUCH_TABLE(1146, "42S02", "Table '%s.%s' doesn't exist"),
@@ -18,6 +19,9 @@ public enum ErrorCode {
     AMBIGUOUS_FIELD(1052, "23000", "Column '%s' in %s is ambiguous"),
     UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'"),
     WRONG_VALUE_FOR_VAR(1231, "42000", "Variable '%s' can't be set to the value of '%s'"),
+    NO_SUCH_SAVEPOINT(1305, "42000", "SAVEPOINT %s does not exist"),
+    UNKNOWN_CHARACTER_SET(1115, "42000", "Unknown character set: '%s'"),
+    UNKNOWN_COLLATION(1273, "HY000", "Unknown collation: '%s'"),
     INCORRECT_INTEGER_VALUE(1366, "22007", "Incorrect integer value: '%s' for column `%s`.`%s`"),
     UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s"),
     WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),

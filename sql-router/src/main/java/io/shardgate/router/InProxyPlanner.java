@@ -171,7 +171,8 @@ final class InProxyPlanner {
      */
     private ExpressionCompiler compiler(boolean groupSlots, boolean aliases) {
         Function<Expression, Optional<Expression>> aliasing = aliases ? parts::aliasTarget : e -> Optional.empty();
-        return new ExpressionCompiler(e -> slotOf(e, groupSlots), this::constant, aliasing, source.what());
+        return new ExpressionCompiler(e -> slotOf(e, groupSlots), this::constant, aliasing, source.what())
+                .withDivPrecision(ctx.divPrecision());
     }
 
     private Optional<Integer> slotOf(Expression e, boolean groupSlots) {

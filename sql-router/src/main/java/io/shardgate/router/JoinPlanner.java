@@ -115,7 +115,8 @@ final class JoinPlanner implements InProxyPlanner.Source {
                 throw new ShardGateException(1111, "HY000", "Invalid use of group function", null);
             }
             return ctx.constants.valueOf(e).isPresent() ? Optional.empty() : slot(e, collecting);
-        }, e -> ctx.constants.valueOf(e).map(InProxyPlanner::value), e -> Optional.empty(), what());
+        }, e -> ctx.constants.valueOf(e).map(InProxyPlanner::value), e -> Optional.empty(), what())
+                .withDivPrecision(ctx.divPrecision());
     }
 
     /** The segment's statement: its items, tables and joins, and its own filters. */

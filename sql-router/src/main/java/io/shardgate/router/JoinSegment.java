@@ -144,7 +144,7 @@ final class JoinSegment implements JoinSide {
         } else {
             Column keyColumn = (Column) keys.get(partitionBy);
             for (SqlValue[] tuple : tuples) {
-                ShardSet s = keyShards[partitionBy].shardsOf(equality(keyColumn, ValueLiterals.of(tuple[partitionBy])))
+                ShardSet s = keyShards[partitionBy].shardsOf(equality(keyColumn, ValueLiterals.of(tuple[partitionBy], escapes())))
                         .intersect(shards);
                 for (int shard : s.indexes(rule.nodes().size())) {
                     byNode.computeIfAbsent(rule.nodeOf(shard), n -> new ArrayList<>()).add(tuple);
@@ -169,20 +169,24 @@ final class JoinSegment implements JoinSide {
     private Expression matching(List<SqlValue[]> tuples) {
         if (keys.size() == 1) {
             List<Expression> values = new ArrayList<>(tuples.size());
-            tuples.forEach(t -> values.add(ValueLiterals.of(t[0])));
+            tuples.forEach(t -> values.add(ValueLiterals.of(t[0], escapes())));
             return new InExpression(keys.getFirst(), new ParenthesedExpressionList<>(new ExpressionList<>(values)));
         }
         Expression any = null;
         for (SqlValue[] t : tuples) {
             Expression all = null;
             for (int i = 0; i < keys.size(); i++) {
-                Expression eq = equality(keys.get(i), ValueLiterals.of(t[i]));
+                Expression eq = equality(keys.get(i), ValueLiterals.of(t[i], escapes()));
                 all = all == null ? eq : new AndExpression(all, eq);
             }
             Expression one = new ParenthesedExpressionList<>(all);
             any = any == null ? one : new OrExpression(any, one);
         }
         return new ParenthesedExpressionList<>(any);
+    }
+
+    private boolean escapes() {
+        return ctx.session.backslashEscapes();
     }
 
     private static EqualsTo equality(Expression left, Expression right) {

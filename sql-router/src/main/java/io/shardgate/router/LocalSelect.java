@@ -82,6 +82,8 @@ final class LocalSelect {
                 case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER" -> Optional.of(s.user() + "@" + s.clientHost());
                 case "CONNECTION_ID" -> Optional.of(s.connectionId());
                 case "LAST_INSERT_ID" -> Optional.of(s.lastInsertId());
+                case "ROW_COUNT" -> Optional.of(s.rowCount());
+                case "FOUND_ROWS" -> Optional.of(s.foundRows());
                 case "VERSION" -> Optional.of(nullable(s.systemVariable("version", VariableScope.DEFAULT)));
                 default -> Optional.empty();
             };
@@ -90,7 +92,7 @@ final class LocalSelect {
     }
 
     /** {@code @@session.x}, {@code @@global.x}, {@code @@x}: the parser keeps the prefix in the name. */
-    private static Object systemVariable(String name, SessionState s) {
+    static Object systemVariable(String name, SessionState s) {
         String n = unquote(name);
         VariableScope scope = VariableScope.DEFAULT;
         String lower = n.toLowerCase(Locale.ROOT);
@@ -120,6 +122,8 @@ final class LocalSelect {
         return switch (v) {
             case Long l -> Column.computedInteger(name);
             case BigInteger b -> Column.computedInteger(name);
+            case Double d -> new Column("", "", "", name, "", Column.BINARY_COLLATION, 21, ColumnType.DOUBLE,
+                    Column.BINARY | Column.NUM, 6);
             case BigDecimal d -> new Column("", "", "", name, "", Column.BINARY_COLLATION, d.precision() + 2,
                     ColumnType.NEWDECIMAL, Column.BINARY | Column.NUM, Math.max(0, d.scale()));
             default -> v == Constants.NULL
@@ -129,6 +133,9 @@ final class LocalSelect {
     }
 
     private static String text(Object v) {
+        if (v instanceof Double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
         return v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v);
     }
 

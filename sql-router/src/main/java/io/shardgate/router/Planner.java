@@ -1,8 +1,10 @@
 package io.shardgate.router;
 
+import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.Acknowledge;
 import io.shardgate.router.plan.LocalResult;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
@@ -15,6 +17,7 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -61,7 +64,8 @@ public final class Planner {
         // Both before the hint: a hinted CALL still needs its name qualified and its results passed
         // on one by one; a KILL names a proxy connection, never a backend thread.
         if (keyword.equals("CALL")) {
-            return CallPlanner.plan(parsed, session, rules);
+            // the procedure's backend session has none of the client's variables: IN arguments get their values
+            return CallPlanner.plan(withVariables(parsed, session), session, rules);
         }
         if (keyword.equals("KILL")) {
             return KillParser.parse(in);
@@ -77,14 +81,16 @@ public final class Planner {
             keyword = "DEALLOCATE";
         }
         return switch (keyword) {
-            case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE", "DROP", "TRUNCATE", "ALTER" ->
-                    planAst(parsed, session);
+            case "SELECT", "WITH", "(", "INSERT", "REPLACE", "UPDATE", "DELETE" ->
+                    SelectLimit.apply(planAst(withVariables(parsed, session), session), parsed, session);
+            case "CREATE", "DROP", "TRUNCATE", "ALTER" -> planAst(parsed, session);
             case "SET" -> SetParser.parse(in, AnyNode.pick(rules, session.schema()));
             case "SHOW" -> ShowPlanner.plan(in, session, rules);
             // DESCRIBE and DESC are synonyms of EXPLAIN: followed by a statement they explain it
             case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
-            case "BEGIN", "START", "COMMIT", "ROLLBACK" -> TransactionParser.parse(in);
+            case "UNLOCK" -> unlockTables(in);
+            case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in);
             case "PREPARE", "EXECUTE", "DEALLOCATE" -> PreparedSqlParser.parse(in, AnyNode.pick(rules, session.schema()), this);
             default -> throw ShardGateException.notSupported(keyword + " statement");
         };
@@ -99,7 +105,7 @@ public final class Planner {
      */
     public void checkPrepared(PreparedText statement, SessionState session) {
         String keyword = statement.keyword();
-        ParsedSql parsed = SqlParser.parse(statement.withNulls(), session.backslashEscapes());
+        ParsedSql parsed = SqlParser.parse(statement.withNulls(), session.backslashEscapes(), session.clientCharset());
         if (keyword.equals("PREPARE") || keyword.equals("EXECUTE") || keyword.equals("DEALLOCATE")
                 || (keyword.equals("DROP") && parsed.keyword(1).equals("PREPARE"))) {
             throw new ShardGateException(ErrorCode.NOT_PREPARABLE);
@@ -117,6 +123,12 @@ public final class Planner {
         if (ast instanceof net.sf.jsqlparser.statement.select.PlainSelect ps) {
             SelectNames.preserve(ps, parsed, parsedAst.normalized(),
                     new Constants(parsed.literals(), session.backslashEscapes()), session.backslashEscapes());
+        }
+        if (ast instanceof Select) {
+            Optional<Primitive> informationSchema = InfoSchemaPlanner.tryPlan(parsed, ast, session, rules);
+            if (informationSchema.isPresent()) {
+                return informationSchema.get();
+            }
         }
         if (ast instanceof Drop drop && "INDEX".equalsIgnoreCase(drop.getType())) {
             return dropIndex(parsed, session, drop);
@@ -144,17 +156,27 @@ public final class Planner {
         };
     }
 
+    /**
+     * The statement with the client's variables put in as values: a backend's session has neither
+     * the client's user variables nor (for those the proxy keeps) its system variables. A system
+     * variable the proxy does not know stays for the backend to answer.
+     */
+    private static ParsedSql withVariables(ParsedSql parsed, SessionState session) {
+        return SqlParser.withVariables(parsed, session.backslashEscapes(), session.clientCharset(), token -> {
+            if (token.startsWith("@@")) {
+                try {
+                    return LocalSelect.systemVariable(token.substring(2), session);
+                } catch (ShardGateException unknown) {
+                    return SqlParser.AS_WRITTEN;
+                }
+            }
+            return session.userVariable(MysqlStrings.userVariableName(token.substring(1), session.backslashEscapes()));
+        });
+    }
+
     /** A top-level INTO in a SELECT (JSqlParser cannot parse {@code INTO @var}). */
     private static boolean selectsInto(ParsedSql parsed) {
-        int depth = 0;
-        for (int i = 0; i < parsed.tokens().size(); i++) {
-            String t = parsed.keyword(i);
-            depth += t.equals("(") ? 1 : t.equals(")") ? -1 : 0;
-            if (depth == 0 && t.equals("INTO")) {
-                return true;
-            }
-        }
-        return false;
+        return parsed.topLevel("INTO") >= 0;
     }
 
     private StatementContext context(ParsedSql parsed, SessionState session, Statement ast) {
@@ -192,6 +214,14 @@ public final class Planner {
         return new UseSchema(schema);
     }
 
+    private static Primitive unlockTables(TokenCursor in) {
+        in.expect("UNLOCK");
+        if (!(in.accept("TABLES") || in.accept("TABLE")) || !in.atEnd()) {
+            throw in.syntax("expected UNLOCK TABLES");
+        }
+        return new Acknowledge("UNLOCK TABLES");
+    }
+
     /** {@code EXPLAIN <statement>} prints ShardGate's plan; {@code EXPLAIN table} is DESCRIBE table. */
     private Primitive explain(ParsedSql parsed, SessionState session, TokenCursor in) {
         String next = parsed.keyword(1);
@@ -203,7 +233,7 @@ public final class Planner {
             return ShowPlanner.plan(in, session, rules);
         }
         String inner = parsed.sql().substring(parsed.tokens().get(1).start());
-        Primitive plan = plan(SqlParser.parse(inner, session.backslashEscapes()), session);
+        Primitive plan = plan(SqlParser.parse(inner, session.backslashEscapes(), session.clientCharset()), session);
         List<Row> rows = new ArrayList<>();
         plan.describe().lines().forEach(line -> rows.add(Row.ofStrings(line)));
         return new LocalResult("EXPLAIN", List.of(Column.computedString("plan", 1024)), rows);

@@ -28,8 +28,7 @@ final class SelectNames {
                          boolean backslashEscapes) {
         for (SelectItem<?> item : ps.getSelectItems()) {
             Expression e = item.getExpression();
-            if (item.getAlias() != null || e instanceof Column || e instanceof AllColumns
-                    || constants.valueOf(e).isPresent()) {
+            if (item.getAlias() != null || e instanceof Column || e instanceof AllColumns) {
                 continue;
             }
             Node node = item.getASTNode();
@@ -41,6 +40,11 @@ final class SelectNames {
             String original = normalizedAst ? parsed.original(start, end)
                     : start >= 0 && end <= parsed.sql().length() && start < end ? parsed.sql().substring(start, end) : null;
             if (original == null || original.isBlank() || original.length() > MAX_ALIAS) {
+                continue;
+            }
+            // A constant is named after its value ('abc' is column abc), except a variable the
+            // proxy put in as its value: that keeps its name (@x).
+            if (constants.valueOf(e).isPresent() && !original.startsWith("@")) {
                 continue;
             }
             String deparsed = SqlRenderer.splice(e.toString(), parsed.literals(), backslashEscapes);

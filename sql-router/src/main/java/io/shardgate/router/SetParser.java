@@ -74,7 +74,7 @@ final class SetParser {
             return new Assignment.Names(charset, collation);
         }
         if (in.acceptAll("CHARACTER", "SET") || in.accept("CHARSET")) {
-            return new Assignment.Names(in.accept("DEFAULT") ? null : in.name(), null);
+            return new Assignment.Names(in.accept("DEFAULT") ? null : in.name(), null, true);
         }
         VariableScope scope = scopeKeyword(statementScope);
         if (in.type() == TokenType.VARIABLE) {
@@ -174,10 +174,8 @@ final class SetParser {
         return negative && type != TokenType.NUMBER ? null : v;
     }
 
-    /** {@code @name}, {@code @`name`}, {@code @"name"} or {@code @'name'}: the name after the {@code @}. */
     private String userVariableName(String written) {
-        return written.startsWith("'") ? MysqlStrings.unquote(written, in.backslashEscapes())
-                : MysqlStrings.unquoteIdentifier(written);
+        return MysqlStrings.userVariableName(written, in.backslashEscapes());
     }
 
     private static SetValue word(String word) {

@@ -67,7 +67,7 @@ final class SubqueriesFirst implements Primitive {
                 List<Column> columns = rows.columns();
                 width = columns.size();
                 for (Row r = rows.next(); r != null; r = rows.next()) {
-                    values.add(width == 1 ? ValueLiterals.of(r.cell(0), columns.get(0)) : row(r, columns));
+                    values.add(width == 1 ? ValueLiterals.of(r.cell(0), columns.get(0), ctx.session.backslashEscapes()) : row(r, columns, ctx.session.backslashEscapes()));
                     if (f.use() == Subqueries.Use.EXISTS) {
                         break;
                     }
@@ -133,10 +133,10 @@ final class SubqueriesFirst implements Primitive {
         };
     }
 
-    private static Expression row(Row r, List<Column> columns) {
+    private static Expression row(Row r, List<Column> columns, boolean escapes) {
         List<Expression> cells = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            cells.add(ValueLiterals.of(r.cell(i), columns.get(i)));
+            cells.add(ValueLiterals.of(r.cell(i), columns.get(i), escapes));
         }
         return new ParenthesedExpressionList<>(new ExpressionList<>(cells));
     }

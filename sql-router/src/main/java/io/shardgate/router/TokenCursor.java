@@ -31,6 +31,11 @@ final class TokenCursor {
         return parsed.keyword(index);
     }
 
+    /** The upper-cased word just accepted. */
+    String previous() {
+        return parsed.keyword(index - 1);
+    }
+
     String peek(int ahead) {
         return parsed.keyword(index + ahead);
     }
@@ -96,6 +101,21 @@ final class TokenCursor {
             return new String[] {first, name()};
         }
         return new String[] {null, first};
+    }
+
+    /** The client's text from the next token to the end, as written; the cursor moves to the end. */
+    String rest() {
+        if (atEnd()) {
+            return "";
+        }
+        String text = parsed.sql().substring(parsed.tokens().get(index).start()).strip();
+        index = parsed.tokens().size();
+        return text;
+    }
+
+    /** The whole statement as the client wrote it. */
+    String sql() {
+        return parsed.sql();
     }
 
     int position() {

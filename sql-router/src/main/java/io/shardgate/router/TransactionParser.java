@@ -4,13 +4,24 @@ import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.TransactionControl;
 import io.shardgate.router.plan.TransactionControl.Action;
 
-/** BEGIN [WORK] / START TRANSACTION [READ ONLY | READ WRITE] / COMMIT [WORK] / ROLLBACK [WORK]. */
+/**
+ * BEGIN [WORK] / START TRANSACTION [READ ONLY | READ WRITE | WITH CONSISTENT SNAPSHOT] /
+ * COMMIT [WORK] [AND [NO] CHAIN] / ROLLBACK [WORK] [AND [NO] CHAIN] / SAVEPOINT sp /
+ * ROLLBACK [WORK] TO [SAVEPOINT] sp / RELEASE SAVEPOINT sp.
+ */
 final class TransactionParser {
 
     private TransactionParser() {
     }
 
     static Primitive parse(TokenCursor in) {
+        if (in.accept("SAVEPOINT")) {
+            return savepoint(in, Action.SAVEPOINT);
+        }
+        if (in.accept("RELEASE")) {
+            in.expect("SAVEPOINT");
+            return savepoint(in, Action.RELEASE_SAVEPOINT);
+        }
         Action action;
         if (in.accept("BEGIN")) {
             in.accept("WORK");
@@ -22,7 +33,7 @@ final class TransactionParser {
                 if (in.acceptAll("READ", "ONLY")) {
                     action = Action.BEGIN_READ_ONLY;
                 } else if (in.acceptAll("READ", "WRITE")) {
-                    action = Action.BEGIN;
+                    action = Action.BEGIN_READ_WRITE;
                 } else if (in.acceptAll("WITH", "CONSISTENT", "SNAPSHOT")) {
                     // each shard's transaction takes its own snapshot at its first statement
                 } else if (!in.atEnd()) {
@@ -35,20 +46,34 @@ final class TransactionParser {
         } else {
             in.expect("ROLLBACK");
             in.accept("WORK");
-            if (in.peek().equals("TO")) {
-                throw ShardGateException.notSupported("ROLLBACK TO SAVEPOINT");
+            if (in.accept("TO")) {
+                in.accept("SAVEPOINT");
+                return savepoint(in, Action.ROLLBACK_TO_SAVEPOINT);
             }
             action = Action.ROLLBACK;
         }
         // AND NO CHAIN and NO RELEASE restate the defaults.
-        in.acceptAll("AND", "NO", "CHAIN");
-        in.acceptAll("NO", "RELEASE");
-        if (in.acceptAll("AND", "CHAIN") || in.accept("RELEASE")) {
-            throw ShardGateException.notSupported("COMMIT/ROLLBACK with CHAIN or RELEASE");
+        boolean chain = false;
+        if (action == Action.COMMIT || action == Action.ROLLBACK) {
+            if (!in.acceptAll("AND", "NO", "CHAIN")) {
+                chain = in.acceptAll("AND", "CHAIN");
+            }
+            in.acceptAll("NO", "RELEASE");
+            if (in.accept("RELEASE")) {
+                throw ShardGateException.notSupported("COMMIT/ROLLBACK RELEASE (close the connection instead)");
+            }
         }
         if (!in.atEnd()) {
             throw in.syntax("unexpected text");
         }
-        return new TransactionControl(action);
+        return new TransactionControl(action, null, chain);
+    }
+
+    private static Primitive savepoint(TokenCursor in, Action action) {
+        String name = in.name();
+        if (!in.atEnd()) {
+            throw in.syntax("unexpected text after the savepoint name");
+        }
+        return new TransactionControl(action, name, false);
     }
 }

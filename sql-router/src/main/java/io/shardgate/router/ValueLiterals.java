@@ -22,24 +22,29 @@ final class ValueLiterals {
     private ValueLiterals() {
     }
 
-    /** A backend cell of the given column as a literal. */
-    static Expression of(byte[] cell, Column column) {
-        return cell == null ? new NullValue() : of(new SqlValue.Raw(cell, ValueType.of(column)));
+    /**
+     * A backend cell of the given column as a literal.
+     *
+     * @param backslashEscapes whether the statement goes to sessions that read backslash escapes
+     *                         (not under {@code NO_BACKSLASH_ESCAPES})
+     */
+    static Expression of(byte[] cell, Column column, boolean backslashEscapes) {
+        return cell == null ? new NullValue() : of(new SqlValue.Raw(cell, ValueType.of(column)), backslashEscapes);
     }
 
-    static Expression of(SqlValue v) {
+    static Expression of(SqlValue v, boolean backslashEscapes) {
         return switch (v) {
             case SqlValue.Null n -> new NullValue();
             case SqlValue.Int i -> new LongValue(i.value());
             case SqlValue.BigInt b -> number(b.value().toString());
             case SqlValue.Dec d -> number(d.shown().toPlainString());
             case SqlValue.Dbl d -> number(Formatter.plainText(d));
-            case SqlValue.Str s -> new StringValue(MysqlStrings.quote(s.value()));
+            case SqlValue.Str s -> new StringValue(MysqlStrings.quote(s.value(), backslashEscapes));
             case SqlValue.Raw r -> switch (r.type().category()) {
                 case INTEGER, DECIMAL, DOUBLE, YEAR -> number(new String(r.text(), StandardCharsets.US_ASCII));
                 case BINARY, BIT -> new HexValue("x'" + HexFormat.of().formatHex(r.text()) + "'");
                 case NULL_TYPE -> new NullValue();
-                default -> new StringValue(MysqlStrings.quote(new String(r.text(), StandardCharsets.UTF_8)));
+                default -> new StringValue(MysqlStrings.quote(new String(r.text(), StandardCharsets.UTF_8), backslashEscapes));
             };
         };
     }

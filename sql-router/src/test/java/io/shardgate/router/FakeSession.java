@@ -28,6 +28,7 @@ public final class FakeSession implements SessionState {
     private boolean backslashEscapes = true;
     private String namesCharset = "utf8mb4";
     private String namesCollation;
+    private java.util.List<io.shardgate.router.plan.Condition> conditions = java.util.List.of();
 
     /** @param schema the current schema or null; the session may see {@code visible} only */
     public FakeSession(String schema, Set<String> visible) {
@@ -55,6 +56,17 @@ public final class FakeSession implements SessionState {
     public FakeSession backslashEscapes(boolean on) {
         this.backslashEscapes = on;
         return this;
+    }
+
+    /** What the last statement raised, for SHOW WARNINGS and @@warning_count / @@error_count. */
+    public FakeSession conditions(java.util.List<io.shardgate.router.plan.Condition> raised) {
+        this.conditions = java.util.List.copyOf(raised);
+        return this;
+    }
+
+    @Override
+    public java.util.List<io.shardgate.router.plan.Condition> conditions() {
+        return conditions;
     }
 
     public String namesCharset() {
@@ -98,6 +110,10 @@ public final class FakeSession implements SessionState {
 
     @Override
     public Object systemVariable(String name, VariableScope scope) {
+        if (name.equals("warning_count") || name.equals("error_count")) {
+            return conditions.stream().filter(c -> name.equals("warning_count")
+                    || c.level() == io.shardgate.router.plan.Condition.Level.ERROR).count();
+        }
         Map<String, Object> map = scope == VariableScope.GLOBAL ? globalVariables : sessionVariables;
         if (!map.containsKey(name)) {
             throw new ShardGateException(ErrorCode.UNKNOWN_SYSTEM_VARIABLE, name);

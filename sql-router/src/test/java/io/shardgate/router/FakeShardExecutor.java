@@ -79,8 +79,8 @@ public final class FakeShardExecutor implements ShardExecutor {
     }
 
     @Override
-    public void begin(boolean readOnly) {
-        calls.add(readOnly ? "begin read only" : "begin");
+    public void begin(Boolean readOnly) {
+        calls.add(readOnly == null ? "begin" : readOnly ? "begin read only" : "begin read write");
         inTransaction = true;
     }
 
@@ -94,6 +94,37 @@ public final class FakeShardExecutor implements ShardExecutor {
     public void rollback() {
         calls.add("rollback");
         inTransaction = false;
+    }
+
+    @Override
+    public void savepoint(String name) {
+        calls.add("savepoint " + name);
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        calls.add("rollback to " + name);
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        calls.add("release " + name);
+    }
+
+    @Override
+    public boolean inReadOnlyTransaction() {
+        return false;
+    }
+
+    @Override
+    public void settings(io.shardgate.router.plan.BackendSettings settings) {
+        calls.add("settings " + settings.values());
+    }
+
+    @Override
+    public Object trySetting(String name, String valueSql) {
+        calls.add("try " + name + " = " + valueSql);
+        return valueSql;
     }
 
     @Override

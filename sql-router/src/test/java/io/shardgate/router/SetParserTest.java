@@ -45,9 +45,9 @@ class SetParserTest {
 
     @Test
     void setCharacterSet() {
-        assertThat(parse("SET CHARACTER SET latin1")).containsExactly(new Names("latin1", null));
-        assertThat(parse("SET CHARSET 'utf8'")).containsExactly(new Names("utf8", null));
-        assertThat(parse("SET CHARSET DEFAULT")).containsExactly(new Names(null, null));
+        assertThat(parse("SET CHARACTER SET latin1")).containsExactly(new Names("latin1", null, true));
+        assertThat(parse("SET CHARSET 'utf8'")).containsExactly(new Names("utf8", null, true));
+        assertThat(parse("SET CHARSET DEFAULT")).containsExactly(new Names(null, null, true));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.shardgate.protocol.SetOption;
 import io.shardgate.protocol.Wire;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
+import io.shardgate.router.meta.InformationSchema;
 import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.plan.Route;
 import io.shardgate.router.plan.RouteKind;
@@ -60,7 +61,7 @@ final class DataCommands implements CommandProcessor {
         this.out = connection.writer();
         this.session = session;
         this.executor = executor;
-        this.writer = new ResultWriter(out, clientCapabilities);
+        this.writer = new ResultWriter(out, clientCapabilities, session::resultEncoding);
         ResultGuard guard = new ResultGuard(connection.command(), server.config().server().maxAllowedPacket());
         this.queries = new QueryService(server.planner(), session, writer, clientCapabilities, guard);
         this.statements = new StatementCommands(session, queries, writer, server.config().server().maxAllowedPacket());
@@ -102,14 +103,16 @@ final class DataCommands implements CommandProcessor {
         }
         switch (command) {
             case COM_QUIT -> channel.close();
-            case COM_PING -> writer.ok(queries.status(false));
+            case COM_PING -> writer.ok(queries.idleStatus());
+            // Text from the client is in its character_set_client; bytes that are no characters of it
+            // survive decoding (MariaDbCharset), so binary literals reach the backends intact.
             case COM_QUERY -> {
-                String sql = Wire.readEofString(in, StandardCharsets.UTF_8);
+                String sql = Wire.readEofString(in, session.statementCharset().charset());
                 connection.command().describe(sql.length() > SHOWN_QUERY_LENGTH ? sql.substring(0, SHOWN_QUERY_LENGTH) + "..." : sql);
                 queries.query(sql);
             }
-            case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, StandardCharsets.UTF_8));
-            case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, StandardCharsets.UTF_8));
+            case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, session.statementCharset().charset()));
+            case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, session.statementCharset().charset()));
             case COM_CHANGE_USER -> connection.changeUser(fromCommandByte(in));
             case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
             case COM_STMT_PREPARE -> statements.prepare(in);
@@ -120,10 +123,10 @@ final class DataCommands implements CommandProcessor {
             case COM_STMT_SEND_LONG_DATA -> statements.sendLongData(in);
             case COM_SET_OPTION -> setOption(SetOption.read(fromCommandByte(in)));
             // MariaDB writes debug information to its error log and answers EOF; there is none to write
-            case COM_DEBUG -> writer.eof(queries.status(false));
+            case COM_DEBUG -> writer.eof(queries.idleStatus());
             case COM_PROCESS_KILL -> {
                 session.kill(ProcessKill.read(fromCommandByte(in)).connectionId(), false);
-                writer.ok(queries.status(false));
+                writer.ok(queries.idleStatus());
             }
             case COM_RESET_CONNECTION -> {
                 connection.resetSession();
@@ -144,7 +147,7 @@ final class DataCommands implements CommandProcessor {
                 boolean on = option.option() == SetOption.MULTI_STATEMENTS_ON;
                 connection.multiStatements(on);
                 queries.multiStatements(on);
-                writer.eof(queries.status(false));
+                writer.eof(queries.idleStatus());
             }
             default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
         }
@@ -156,16 +159,19 @@ final class DataCommands implements CommandProcessor {
         if (schema == null) {
             throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
         }
-        var placement = server.rules().schema(schema).orElseThrow().placementOf(table)
-                .orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, schema, table));
-        var node = placement.nodes().getFirst();
-        String sql = "SELECT * FROM " + MysqlStrings.quoteIdentifier(node.database()) + "."
-                + MysqlStrings.quoteIdentifier(table) + " LIMIT 0";
-        Route route = new Route(RouteKind.UNSHARDED, table, schema, List.of(new ShardStatement(node.name(), node.database(), sql)));
+        boolean informationSchema = InformationSchema.is(schema);
+        var node = informationSchema ? server.rules().nodes().getFirst() : server.rules().schema(schema).orElseThrow()
+                .placementOf(table).orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, schema, table))
+                .nodes().getFirst();
+        // information_schema's tables are the server's own, the same on every node
+        String sql = "SELECT * FROM " + MysqlStrings.quoteIdentifier(informationSchema ? InformationSchema.NAME : node.database())
+                + "." + MysqlStrings.quoteIdentifier(table) + " LIMIT 0";
+        Route route = new Route(RouteKind.UNSHARDED, table, informationSchema ? null : schema,
+                List.of(new ShardStatement(node.name(), node.database(), sql)));
         Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
         if (r instanceof RowStream rows) {
             try {
-                writer.fieldList(rows.columns(), queries.status(false));
+                writer.fieldList(rows.columns(), queries.idleStatus());
             } finally {
                 ResultWriter.closeAnswered(rows);
             }
@@ -174,8 +180,10 @@ final class DataCommands implements CommandProcessor {
 
     private String statistics() {
         long uptime = (System.currentTimeMillis() - ShardGateStart.MILLIS) / 1000;
+        Object questions = server.status().values().get("Questions");
         return "Uptime: " + uptime + "  Threads: " + server.connections().count()
-                + "  Questions: 0  Slow queries: 0  Opens: 0  Open tables: 0  Queries per second avg: 0.000";
+                + "  Questions: " + questions + "  Slow queries: 0  Opens: 0  Open tables: 0  Queries per second avg: "
+                + String.format(java.util.Locale.ROOT, "%.3f", uptime == 0 ? 0.0 : ((Long) questions) / (double) uptime);
     }
 
     @Override

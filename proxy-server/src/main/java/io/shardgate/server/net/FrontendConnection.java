@@ -27,6 +27,7 @@ import io.shardgate.router.ShardGateException;
 import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
+import io.shardgate.server.session.SessionDiagnostics;
 import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -139,6 +140,10 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         worker = new SessionWorker(channel, this, this::streamBroken, (managerPort ? "manager-" : "session-") + id);
         worker.start();
         server.connections().add(this);
+        if (!managerPort) {
+            // MariaDB's Connections: connection attempts, successful or not
+            server.status().connection();
+        }
         ctx.fireChannelActive();
     }
 
@@ -212,8 +217,13 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         }
         ConnectionFlavor flavor = Capability.FOUND_ROWS.in(capabilities) ? ConnectionFlavor.FOUND_ROWS
                 : ConnectionFlavor.AFFECTED_ROWS;
-        JdbcShardExecutor backends = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel());
+        // Everything of the session is new, as after MariaDB's THD::change_user: its variables (the
+        // backend connections it gets are brought to the defaults), user variables, warnings.
+        SessionDiagnostics diagnostics = new SessionDiagnostics();
+        JdbcShardExecutor backends = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
+                diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
+                diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
                 server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);

@@ -46,7 +46,7 @@ final class ManagementPort implements CommandProcessor {
         this.server = server;
         this.connection = connection;
         this.out = connection.writer();
-        this.writer = new ResultWriter(out, capabilities);
+        this.writer = new ResultWriter(out, capabilities, () -> io.shardgate.server.session.ResultEncoding.UTF8MB4);
     }
 
     @Override
@@ -152,7 +152,7 @@ final class ManagementPort implements CommandProcessor {
     private void rows(List<String> names, List<Row> rows) {
         List<Column> columns = new ArrayList<>();
         names.forEach(n -> columns.add(Column.computedString(n, 64)));
-        writer.rows(new ListRowStream(columns, rows), STATUS);
+        writer.rows(new ListRowStream(columns, rows), STATUS, () -> new ResultWriter.Ending(STATUS, 0));
     }
 
     @Override

@@ -19,31 +19,42 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
+import io.shardgate.server.session.ResultEncoding;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.BiConsumer;
 
 /**
  * Writes results: OK, ERR, and result sets (column count, definitions, EOF unless the client
  * deprecated it, rows, and the closing EOF or 0xFE-OK), in the text protocol or, for prepared
- * statements, the binary one; the COM_STMT_PREPARE answer and cursor fetches. The one place an
- * exception becomes an ERR packet.
+ * statements, the binary one; the COM_STMT_PREPARE answer and cursor fetches. Everything goes out
+ * in the client's character_set_results, binary rows included. The one place an exception becomes
+ * an ERR packet.
  */
 final class ResultWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
-    private final PacketWriter out;
-    private final boolean deprecateEof;
-
-    ResultWriter(PacketWriter out, int clientCapabilities) {
-        this.out = out;
-        this.deprecateEof = Capability.DEPRECATE_EOF.in(clientCapabilities);
+    /** What the packet that ends a statement carries, known only once its rows are all read. */
+    record Ending(int status, int warnings) {
     }
 
-    void ok(UpdateResult r, int status) {
-        out.write(new OkPacket(r.affectedRows(), r.lastInsertId(), status, r.warnings(), r.info() == null ? "" : r.info()));
+    private final PacketWriter out;
+    private final boolean deprecateEof;
+    private final Supplier<ResultEncoding> encoding;
+
+    /** @param encoding the session's result encoding, as it is when a result is written */
+    ResultWriter(PacketWriter out, int clientCapabilities, Supplier<ResultEncoding> encoding) {
+        this.out = out;
+        this.deprecateEof = Capability.DEPRECATE_EOF.in(clientCapabilities);
+        this.encoding = encoding;
+    }
+
+    void ok(UpdateResult r, Ending end) {
+        out.write(new OkPacket(r.affectedRows(), r.lastInsertId(), end.status(), end.warnings(), r.info() == null ? "" : r.info()));
     }
 
     void ok(int status) {
@@ -55,7 +66,7 @@ final class ResultWriter {
      * that replaces it for clients with CLIENT_DEPRECATE_EOF, as MariaDB's my_eof() does (captured).
      */
     void eof(int status) {
-        out.write(end(status));
+        out.write(end(status, 0));
     }
 
     /**
@@ -72,39 +83,48 @@ final class ResultWriter {
     }
 
     void error(ShardGateException e) {
-        out.write(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage() == null ? "" : e.getMessage()));
-    }
-
-    /** A text-protocol result set (COM_QUERY). */
-    void rows(RowStream rows, int status) {
-        rows(rows, status, (buf, cells) -> TextResultRow.write(buf, cells));
-    }
-
-    /** A binary-protocol result set (COM_STMT_EXECUTE): each text cell converted by its column's type. */
-    void binaryRows(RowStream rows, int status) {
-        BinaryRowFormat format = BinaryRowFormat.of(definitions(rows.columns()));
-        rows(rows, status, format::write);
+        out.write(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage() == null ? "" : e.getMessage())
+                .in(encoding.get().names()));
     }
 
     /**
-     * Streams the rows. A failure after the header has gone out still ends the result properly:
-     * MySQL clients accept an ERR packet in place of the closing EOF.
+     * A text-protocol result set (COM_QUERY). Streams the rows and returns how many went out. The
+     * stream is closed before the closing packet, so that the backends' warnings have been read
+     * when {@code ending} is asked. A failure after the header has gone out is thrown; the
+     * caller's ERR packet then ends the result (MySQL clients accept an ERR in place of the
+     * closing EOF).
      */
-    private void rows(RowStream rows, int status, BiConsumer<ByteBuf, byte[][]> row) {
-        header(rows.columns(), status);
+    long rows(RowStream rows, int headerStatus, Supplier<Ending> ending) {
+        return rows(rows, headerStatus, ending, result -> TextResultRow::write);
+    }
+
+    /**
+     * A binary-protocol result set (COM_STMT_EXECUTE), as {@link #rows}: each text cell, converted
+     * to character_set_results, is then written as its column's type.
+     */
+    long binaryRows(RowStream rows, int headerStatus, Supplier<Ending> ending) {
+        return rows(rows, headerStatus, ending, result -> BinaryRowFormat.of(result.definitions())::write);
+    }
+
+    private long rows(RowStream rows, int headerStatus, Supplier<Ending> ending,
+                      Function<Encoded, BiConsumer<ByteBuf, byte[][]>> formatOf) {
+        Encoded result = new Encoded(encoding.get(), rows.columns());
+        BiConsumer<ByteBuf, byte[][]> format = formatOf.apply(result);
+        header(result, headerStatus);
+        long sent = 0;
         try {
             for (Row r = rows.next(); r != null; r = rows.next()) {
-                byte[][] cells = r.cells();
-                out.write(buf -> row.accept(buf, cells));
+                byte[][] cells = result.cells(r);
+                out.write(buf -> format.accept(buf, cells));
+                sent++;
             }
-        } catch (ShardGateException e) {
-            error(e);
-            return;
         } catch (IllegalArgumentException e) {
-            error(unconvertible(e));
-            return;
+            throw unconvertible(e);
         }
-        out.write(end(status));
+        rows.close();
+        Ending end = ending.get();
+        out.write(end(end.status(), end.warnings()));
+        return sent;
     }
 
     /**
@@ -112,12 +132,13 @@ final class ResultWriter {
      * flagged CURSOR_EXISTS; rows follow COM_STMT_FETCH. Even under CLIENT_DEPRECATE_EOF the
      * definitions are closed, by a 0xFE-OK, as MariaDB does: it carries the flag.
      */
-    void cursorOpened(List<Column> columns, int status) {
-        out.write(new ColumnCountPacket(columns.size()));
-        for (Column c : columns) {
-            out.write(definition(c));
+    void cursorOpened(Cursor cursor, Ending end) {
+        Encoded result = cursor.result();
+        out.write(new ColumnCountPacket(result.definitions().size()));
+        for (ColumnDefinition41 d : result.definitions()) {
+            out.write(d.in(result.encoding().columnNames()));
         }
-        out.write(end(status | ServerStatus.CURSOR_EXISTS.bit()));
+        out.write(end(end.status() | ServerStatus.CURSOR_EXISTS.bit(), end.warnings()));
     }
 
     /**
@@ -129,11 +150,11 @@ final class ResultWriter {
     boolean fetch(Cursor cursor, long count, int status) {
         try {
             for (long i = 0; i < count && cursor.hasNext(); i++) {
-                byte[][] cells = cursor.next().cells();
+                byte[][] cells = cursor.next();
                 out.write(buf -> cursor.format().write(buf, cells));
             }
             boolean more = cursor.hasNext();
-            out.write(end(status | (more ? ServerStatus.CURSOR_EXISTS : ServerStatus.LAST_ROW_SENT).bit()));
+            out.write(end(status | (more ? ServerStatus.CURSOR_EXISTS : ServerStatus.LAST_ROW_SENT).bit(), 0));
             return !more;
         } catch (IllegalArgumentException e) {
             throw unconvertible(e);
@@ -142,6 +163,7 @@ final class ResultWriter {
 
     /** COM_STMT_PREPARE_OK, a "?" definition per parameter and the result's column definitions. */
     void prepared(long statementId, int paramCount, List<Column> columns, int status) {
+        Encoded result = new Encoded(encoding.get(), columns);
         out.write(new StmtPrepareOk(statementId, columns.size(), paramCount, 0));
         for (int i = 0; i < paramCount; i++) {
             out.write(ColumnDefinition41.PARAMETER);
@@ -149,46 +171,73 @@ final class ResultWriter {
         if (paramCount > 0 && !deprecateEof) {
             out.write(new EofPacket(0, status));
         }
-        for (Column c : columns) {
-            out.write(definition(c));
+        for (ColumnDefinition41 d : result.definitions()) {
+            out.write(d.in(result.encoding().columnNames()));
         }
         if (!columns.isEmpty() && !deprecateEof) {
             out.write(new EofPacket(0, status));
         }
     }
 
-    /** Column definitions alone, as COM_FIELD_LIST returns them (with an empty default value). */
-    void fieldList(List<Column> columns, int status) {
-        for (Column c : columns) {
-            out.write(definition(c).withDefaultValue(null));
-        }
-        out.write(end(status));
+    /** The session's result encoding now, for a result written later (a cursor's). */
+    Encoded encoded(List<Column> columns) {
+        return new Encoded(encoding.get(), columns);
     }
 
-    private void header(List<Column> columns, int status) {
-        out.write(new ColumnCountPacket(columns.size()));
-        for (Column c : columns) {
-            out.write(definition(c));
+    /** Column definitions alone, as COM_FIELD_LIST returns them (with an empty default value). */
+    void fieldList(List<Column> columns, int status) {
+        Encoded result = new Encoded(encoding.get(), columns);
+        for (ColumnDefinition41 d : result.definitions()) {
+            out.write(d.withDefaultValue(null, result.encoding().columnNames()));
+        }
+        out.write(end(status, 0));
+    }
+
+    private void header(Encoded result, int status) {
+        out.write(new ColumnCountPacket(result.definitions().size()));
+        for (ColumnDefinition41 d : result.definitions()) {
+            out.write(d.in(result.encoding().columnNames()));
         }
         if (!deprecateEof) {
             out.write(new EofPacket(0, status));
         }
     }
 
-    private ServerPacket end(int status) {
-        return deprecateEof ? OkPacket.of(status).asResultSetEnd() : new EofPacket(0, status);
+    private ServerPacket end(int status, int warnings) {
+        return deprecateEof ? new OkPacket(0, 0, status, warnings, "").asResultSetEnd() : new EofPacket(warnings, status);
     }
 
     private static ShardGateException unconvertible(IllegalArgumentException e) {
         return new ShardGateException(ErrorCode.UNKNOWN_ERROR, "cannot send a value in the binary protocol: " + e.getMessage());
     }
 
-    static List<ColumnDefinition41> definitions(List<Column> columns) {
-        return columns.stream().map(ResultWriter::definition).toList();
-    }
-
     static ColumnDefinition41 definition(Column c) {
         return new ColumnDefinition41(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), c.collationId(),
                 c.length(), c.type().id(), c.flags(), c.decimals());
+    }
+
+    /**
+     * A result's columns as a client with this encoding sees them: definitions with the
+     * character_set_results collation and length of text columns, and values converted to it.
+     */
+    record Encoded(ResultEncoding encoding, Column[] columns, List<ColumnDefinition41> definitions) {
+
+        Encoded(ResultEncoding encoding, List<Column> columns) {
+            this(encoding, columns.toArray(Column[]::new),
+                    columns.stream().map(c -> definition(encoding.column(c))).toList());
+        }
+
+        /** A row's cells in character_set_results (the backends' own when nothing changes). */
+        byte[][] cells(Row row) {
+            byte[][] cells = row.cells();
+            if (encoding.valuesPassThrough()) {
+                return cells;
+            }
+            byte[][] converted = new byte[cells.length][];
+            for (int i = 0; i < cells.length; i++) {
+                converted[i] = encoding.value(columns[i], cells[i]);
+            }
+            return converted;
+        }
     }
 }

@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param serverVersion the version string of the greeting (MariaDB's "5.5.5-" prefix included)
  * @param parallel      virtual-thread-per-task executor for fan-out statements
+ * @param status        the proxy's SHOW GLOBAL STATUS counters
  */
 public record ServerContext(ShardGateConfig config, ShardingRules rules, Planner planner, DataSourceRegistry registry,
                             SystemVariables variables, String serverVersion, ExecutorService parallel,
-                            Connections connections, AtomicLong connectionIds) {
+                            Connections connections, AtomicLong connectionIds,
+                            io.shardgate.server.session.StatusCounters status) {
 }

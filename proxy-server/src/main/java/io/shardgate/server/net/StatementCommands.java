@@ -14,20 +14,19 @@ import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
 import io.shardgate.router.result.Column;
-import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.RowStream;
-import io.shardgate.router.result.UpdateResult;
 import io.shardgate.server.session.Session;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The binary protocol's commands: COM_STMT_PREPARE, EXECUTE, FETCH, SEND_LONG_DATA, RESET and
  * CLOSE. An execution binds the parameter values into the statement as SQL literals and runs it
- * exactly as a text query (same parsing, planning and routing), then writes the result in the
- * binary protocol.
+ * exactly as a text query (same parsing, planning, routing and session state), then writes the
+ * result in the binary protocol.
  *
  * @see <a href="https://mariadb.com/docs/server/reference/clientserver-protocol/3-binary-protocol-prepared-statements">MariaDB: binary protocol (prepared statements)</a>
  */
@@ -52,62 +51,74 @@ final class StatementCommands {
         this.maxLongData = maxLongData;
     }
 
+    /** The statement is read in the client's character_set_client, as a COM_QUERY is. */
     void prepare(ByteBuf in) {
+        session.countedCommand("Com_stmt_prepare");
         try {
-            PreparedText text = PreparedText.of(Wire.readEofString(in, StandardCharsets.UTF_8), session.backslashEscapes());
+            PreparedText text = PreparedText.of(Wire.readEofString(in, session.statementCharset().charset()),
+                    session.backslashEscapes());
             if (text.parameterCount() > MAX_PARAMETERS) {
                 throw new ShardGateException(ErrorCode.TOO_MANY_PLACEHOLDERS);
             }
             List<Column> columns = queries.prepare(text);
             PreparedStatement s = statements.add(text, columns);
-            writer.prepared(s.id(), text.parameterCount(), columns, queries.status(false));
+            writer.prepared(s.id(), text.parameterCount(), columns, queries.idleStatus());
+        } catch (ShardGateException e) {
+            statements.prepareFailed();
+            queries.failed(e);
         } catch (RuntimeException e) {
             statements.prepareFailed();
             throw e;
         }
     }
 
+    /**
+     * Binds the parameters into the statement's text and runs it as {@link QueryService} runs a
+     * query (backend session variables, user variables, diagnostics), writing its rows in the
+     * binary protocol, converted to character_set_results, or keeping them in a cursor.
+     */
     void execute(ByteBuf in) {
+        session.countedCommand("Com_stmt_execute");
         StmtExecute.Header header = StmtExecute.readHeader(in);
-        PreparedStatement s = find(header.statementId(), "mysqld_stmt_execute");
-        s.closeCursor();
-        if (s.longDataError() != null) {
-            // as in MariaDB, the statement keeps failing until COM_STMT_RESET
-            throw s.longDataError();
-        }
-        List<String> literals;
+        PreparedStatement s;
+        ParsedSql bound;
         try {
-            StmtExecute.Parameters parameters = readParameters(in, s);
-            s.types(parameters.types());
-            literals = ParameterLiterals.of(parameters, s);
-        } finally {
-            s.resetLongData();
+            s = find(header.statementId(), "mysqld_stmt_execute");
+            s.closeCursor();
+            if (s.longDataError() != null) {
+                // as in MariaDB, the statement keeps failing until COM_STMT_RESET
+                throw s.longDataError();
+            }
+            List<String> literals;
+            try {
+                StmtExecute.Parameters parameters = readParameters(in, s);
+                s.types(parameters.types());
+                literals = ParameterLiterals.of(parameters, s, session.statementCharset(), session.backslashEscapes());
+            } finally {
+                s.resetLongData();
+            }
+            bound = SqlParser.parse(s.text().bind(literals), session.backslashEscapes(), session.clientCharset());
+        } catch (ShardGateException e) {
+            queries.failed(e);
+            return;
         }
-        ParsedSql bound = SqlParser.parse(s.text().bind(literals), session.backslashEscapes());
-        switch (queries.execute(bound)) {
-            case UpdateResult u -> writer.ok(u, queries.status(false));
-            case MultiResult results -> {
-                // a prepared CALL: MariaDB sends its result sets in the binary protocol
-                try {
-                    queries.writeAll(results, false, writer::binaryRows);
-                } finally {
-                    ResultWriter.closeAnswered(results);
-                }
+        queries.execute(bound, (rows, headerStatus, ending) -> {
+            // Inside a transaction the session has one connection per data node, which a cursor
+            // would keep busy: the cursor is declined and the rows come at once, which clients
+            // handle (no CURSOR_EXISTS in the status).
+            if (header.wantsCursor() && !session.executor().pinsConnections()) {
+                openCursor(s, rows, ending);
+                return null;
             }
-            case RowStream rows -> {
-                // Inside a transaction the session has one connection per data node, which a
-                // cursor would keep busy: the cursor is declined and the rows come at once, which
-                // clients handle (no CURSOR_EXISTS in the status).
-                if (header.wantsCursor() && !session.executor().pinsConnections()) {
-                    openCursor(s, rows);
-                } else {
-                    try {
-                        writer.binaryRows(rows, queries.status(false));
-                    } finally {
-                        ResultWriter.closeAnswered(rows);
-                    }
-                }
-            }
+            return binaryRows(rows, headerStatus, ending);
+        }, this::binaryRows); // a prepared CALL: MariaDB sends its result sets in the binary protocol, never in a cursor
+    }
+
+    private Long binaryRows(RowStream rows, int headerStatus, Supplier<ResultWriter.Ending> ending) {
+        try {
+            return writer.binaryRows(rows, headerStatus, ending);
+        } finally {
+            ResultWriter.closeAnswered(rows);
         }
     }
 
@@ -119,19 +130,20 @@ final class StatementCommands {
         }
     }
 
-    private void openCursor(PreparedStatement s, RowStream rows) {
+    private void openCursor(PreparedStatement s, RowStream rows, Supplier<ResultWriter.Ending> ending) {
         Cursor cursor;
         try {
-            cursor = new Cursor(rows);
+            cursor = new Cursor(rows, writer.encoded(rows.columns()));
         } catch (RuntimeException e) {
             rows.close();
             throw e;
         }
         s.openCursor(cursor);
-        writer.cursorOpened(rows.columns(), queries.status(false));
+        writer.cursorOpened(cursor, ending.get());
     }
 
     void fetch(ByteBuf in) {
+        session.countedCommand("Com_stmt_fetch");
         StmtFetch fetch = StmtFetch.read(in);
         PreparedStatement s = find(fetch.statementId(), "mysqld_stmt_fetch");
         Cursor cursor = s.cursor();
@@ -140,7 +152,7 @@ final class StatementCommands {
         }
         boolean exhausted;
         try {
-            exhausted = writer.fetch(cursor, fetch.rows(), queries.status(false));
+            exhausted = writer.fetch(cursor, fetch.rows(), queries.idleStatus());
         } catch (RuntimeException e) {
             s.closeCursor();
             throw e;
@@ -151,13 +163,15 @@ final class StatementCommands {
     }
 
     void reset(ByteBuf in) {
+        session.countedCommand("Com_stmt_reset");
         PreparedStatement s = find(StmtHandle.read(Command.COM_STMT_RESET, in).statementId(), "mysqld_stmt_reset");
         s.reset();
-        writer.ok(queries.status(false));
+        writer.ok(queries.idleStatus());
     }
 
     /** Never answered, whatever happens: a reply the client does not read would desynchronise it. */
     void close(ByteBuf in) {
+        session.countedCommand("Com_stmt_close");
         try {
             statements.close(StmtHandle.read(Command.COM_STMT_CLOSE, in).statementId());
         } catch (RuntimeException e) {
@@ -171,6 +185,7 @@ final class StatementCommands {
      * error until COM_STMT_RESET, as in MariaDB. A chunk for an unknown statement is dropped.
      */
     void sendLongData(ByteBuf in) {
+        session.countedCommand("Com_stmt_send_long_data");
         try {
             StmtSendLongData.Target target = StmtSendLongData.readTarget(in);
             PreparedStatement s = statements.get(target.statementId());

@@ -4,20 +4,24 @@ import io.shardgate.config.UserConfig;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
+import io.shardgate.router.meta.InformationSchema;
+import io.shardgate.router.parse.ClientCharset;
 import io.shardgate.router.parse.PreparedText;
+import io.shardgate.router.plan.Condition;
+import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.SessionState;
-import io.shardgate.router.plan.SetValue;
 import io.shardgate.router.plan.ShardExecutor;
 import io.shardgate.router.plan.VariableScope;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * One client connection's state: who it is, its schema, its variables and its backends. Commands
- * of a session run one at a time on the session's virtual thread, so fields need no locking;
- * the management port only reads the volatile ones.
+ * One client connection's state: who it is, its schema, its variables, its diagnostics area and
+ * its backends. Commands of a session run one at a time on the session's virtual thread, so
+ * fields need no locking; the management port only reads the volatile ones.
  */
 public final class Session implements SessionState {
 
@@ -28,7 +32,10 @@ public final class Session implements SessionState {
     private final SystemVariables variables;
     private final ShardExecutor executor;
     private final Killer killer;
-    private final Map<String, Object> values;
+    private final SessionVariables values;
+    private final SessionDiagnostics diagnostics;
+    private final StatusCounters globalStatus;
+    private final StatusCounters status = new StatusCounters();
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<String, PreparedText> preparedSql = new HashMap<>();
     private final int maxPreparedStatements;
@@ -36,6 +43,8 @@ public final class Session implements SessionState {
     private int preparedStatements;
     private volatile String schema;
     private long lastInsertId;
+    private long rowCount;
+    private long foundRows;
     private boolean backslashEscapes = true;
 
     /** KILL as the front end carries it out: it knows every connection of the proxy. */
@@ -46,8 +55,9 @@ public final class Session implements SessionState {
 
     /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
-                   SystemVariables variables, ShardExecutor executor, int collationId, int maxPreparedStatements,
-                   Killer killer) {
+                   SystemVariables variables, ShardExecutor executor, int collationId,
+                   SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
+                   int maxPreparedStatements, Killer killer) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -55,10 +65,13 @@ public final class Session implements SessionState {
         this.variables = variables;
         this.executor = executor;
         this.killer = killer;
-        this.values = variables.initialValues();
+        this.diagnostics = diagnostics;
+        this.globalStatus = globalStatus;
+        this.values = new SessionVariables(variables, executor, collationId);
+        if (ignoreSpace) {
+            values.ignoreSpace();
+        }
         this.maxPreparedStatements = maxPreparedStatements;
-        Collations.Collation c = Collations.ofId(collationId);
-        applyNames(c.charset(), c.name());
     }
 
     public ShardExecutor executor() {
@@ -94,6 +107,11 @@ public final class Session implements SessionState {
         if (name == null || name.isEmpty()) {
             throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
         }
+        if (InformationSchema.is(name)) {
+            // every user may use it, as in MariaDB; it shows the logical schemas the user may see
+            schema = InformationSchema.NAME;
+            return;
+        }
         if (rules.schema(name).isEmpty()) {
             throw new ShardGateException(ErrorCode.UNKNOWN_DATABASE, name);
         }
@@ -115,11 +133,15 @@ public final class Session implements SessionState {
 
     @Override
     public Object systemVariable(String name, VariableScope scope) {
-        String canonical = variables.canonical(name);
-        if (canonical.equals("last_insert_id")) {
-            return lastInsertId;
+        if (scope == VariableScope.GLOBAL) {
+            return variables.defaultValue(variables.canonical(name));
         }
-        return scope == VariableScope.GLOBAL ? variables.defaultValue(canonical) : values.get(canonical);
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "last_insert_id", "identity" -> lastInsertId;
+            case "warning_count" -> diagnostics.warningCount();
+            case "error_count" -> diagnostics.errorCount();
+            default -> values.get(name);
+        };
     }
 
     @Override
@@ -127,30 +149,25 @@ public final class Session implements SessionState {
         if (scope == VariableScope.GLOBAL) {
             throw ShardGateException.notSupported("SET GLOBAL " + name + " through ShardGate (configure the backends directly)");
         }
-        String canonical = variables.canonical(name);
-        VariableDefinition def = variables.definition(canonical);
-        Object v = value == SetValue.DEFAULT ? variables.defaultValue(canonical) : def.accept(value);
+        String canonical = values.set(name, value);
+        Object v = values.get(canonical);
         switch (canonical) {
             case "autocommit" -> executor.autocommit((Long) v != 0);
             case "last_insert_id" -> lastInsertId = (Long) v;
-            case "sql_mode" -> backslashEscapes = !((String) v).toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
-            case "character_set_client", "character_set_connection", "character_set_results" -> checkCharset(v);
+            case "sql_mode" -> backslashEscapes = !String.valueOf(v).toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
             default -> {
             }
-        }
-        values.put(canonical, v);
-    }
-
-    private static void checkCharset(Object v) {
-        if (v instanceof String s && !s.equalsIgnoreCase("binary") && Collations.defaultOf(s).isEmpty()) {
-            throw new ShardGateException(1115, "42000", "Unknown character set: '" + s + "'", null);
         }
     }
 
     @Override
     public SortedMap<String, Object> systemVariables(VariableScope scope) {
-        Map<String, Object> current = scope == VariableScope.GLOBAL ? variables.initialValues() : new HashMap<>(values);
-        current.put("last_insert_id", lastInsertId);
+        Map<String, Object> current = scope == VariableScope.GLOBAL ? variables.initialValues() : values.all();
+        if (scope != VariableScope.GLOBAL) {
+            current.put("last_insert_id", lastInsertId);
+            current.put("warning_count", diagnostics.warningCount());
+            current.put("error_count", diagnostics.errorCount());
+        }
         return variables.show(current);
     }
 
@@ -204,18 +221,12 @@ public final class Session implements SessionState {
 
     @Override
     public void setNames(String charset, String collation) {
-        String cs = charset == null ? "utf8mb4" : charset;
-        Collations.Collation c = collation != null
-                ? Collations.byName(collation).orElseThrow(() -> new ShardGateException(1273, "HY000", "Unknown collation: '" + collation + "'", null))
-                : Collations.defaultOf(cs).orElseThrow(() -> new ShardGateException(1115, "42000", "Unknown character set: '" + cs + "'", null));
-        applyNames(c.charset(), c.name());
+        values.names(charset, collation, false);
     }
 
-    private void applyNames(String charset, String collation) {
-        values.put("character_set_client", charset);
-        values.put("character_set_connection", charset);
-        values.put("character_set_results", charset);
-        values.put("collation_connection", collation);
+    @Override
+    public void setCharacterSet(String charset) {
+        values.names(charset, null, true);
     }
 
     @Override
@@ -235,7 +246,81 @@ public final class Session implements SessionState {
         return backslashEscapes;
     }
 
+    /** How many conditions SHOW WARNINGS keeps (max_error_count). */
+    public long maxErrorCount() {
+        return (Long) values.get("max_error_count");
+    }
+
     public boolean autocommit() {
         return (Long) values.get("autocommit") != 0;
+    }
+
+    @Override
+    public ClientCharset clientCharset() {
+        return values.charsets().literals();
+    }
+
+    /** What the client's statements are decoded with. */
+    public io.shardgate.protocol.charset.MariaDbCharset statementCharset() {
+        return values.charsets().clientCharset();
+    }
+
+    /** How results, column names and error messages are encoded for the client. */
+    public ResultEncoding resultEncoding() {
+        return values.charsets().resultEncoding();
+    }
+
+    @Override
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    public SessionDiagnostics diagnosticsArea() {
+        return diagnostics;
+    }
+
+    @Override
+    public List<Condition> conditions() {
+        return diagnostics.conditions();
+    }
+
+    @Override
+    public long rowCount() {
+        return rowCount;
+    }
+
+    @Override
+    public long foundRows() {
+        return foundRows;
+    }
+
+    /**
+     * After a statement: ROW_COUNT() is the rows it changed (-1 when it returned rows, 0 for SET,
+     * DDL and the like); FOUND_ROWS() changes after statements that return rows (SHOW too).
+     *
+     * @param foundRows the rows it returned, or null when it returned none
+     */
+    public void statementCounted(long rowCount, Long foundRows) {
+        this.rowCount = rowCount;
+        if (foundRows != null) {
+            this.foundRows = foundRows;
+        }
+    }
+
+    /** One client statement, for SHOW STATUS. */
+    public void counted(StatementClass statement) {
+        status.statement(statement);
+        globalStatus.statement(statement);
+    }
+
+    /** A protocol command with a counter of its own (Com_stmt_execute, ...), for SHOW STATUS. */
+    public void countedCommand(String counter) {
+        status.command(counter);
+        globalStatus.command(counter);
+    }
+
+    @Override
+    public SortedMap<String, Object> statusVariables(VariableScope scope) {
+        return scope == VariableScope.GLOBAL ? globalStatus.values() : globalStatus.overlay(status);
     }
 }

@@ -28,52 +28,59 @@ public final class SystemVariables {
     /** Global values, shared by new sessions as their starting point. */
     public SystemVariables(String version, int port, long maxAllowedPacket, int maxPreparedStatements) {
         Map<String, VariableDefinition> d = new HashMap<>();
+        // Implemented by the proxy: transactions, the connection's character sets, what it reports.
         bool(d, "autocommit", 1L);
-        bool(d, "foreign_key_checks", 1L);
-        bool(d, "unique_checks", 1L);
-        bool(d, "sql_auto_is_null", 0L);
-        bool(d, "sql_notes", 1L);
-        bool(d, "sql_warnings", 0L);
-        bool(d, "sql_quote_show_create", 1L);
-        bool(d, "sql_safe_updates", 0L);
         bool(d, "sql_log_bin", 1L);
-        bool(d, "big_tables", 0L);
         // Accepted so drivers that ask for session tracking connect; ShardGate does not announce
         // CLIENT_SESSION_TRACK, so no tracking data is ever sent.
         bool(d, "session_track_schema", 1L);
         bool(d, "session_track_state_change", 0L);
         string(d, "session_track_system_variables", "autocommit,character_set_client,character_set_connection,character_set_results,time_zone");
         string(d, "session_track_transaction_info", "OFF");
-        bool(d, "transaction_read_only", 0L);
-        integer(d, "auto_increment_increment", 1);
-        integer(d, "auto_increment_offset", 1);
-        integer(d, "div_precision_increment", 4);
-        integer(d, "group_concat_max_len", 1048576);
-        integer(d, "innodb_lock_wait_timeout", 50);
         integer(d, "interactive_timeout", 28800);
         integer(d, "last_insert_id", 0);
-        integer(d, "lock_wait_timeout", 86400);
-        integer(d, "max_statement_time", 0);
         integer(d, "net_buffer_length", 16384);
         integer(d, "net_read_timeout", 30);
         integer(d, "net_write_timeout", 60);
         integer(d, "sql_select_limit", Long.MAX_VALUE);
         integer(d, "wait_timeout", 28800);
-        integer(d, "default_week_format", 0);
         string(d, "character_set_client", "utf8mb4");
         string(d, "character_set_connection", "utf8mb4");
         string(d, "character_set_results", "utf8mb4");
+        string(d, "collation_connection", "utf8mb4_general_ci");
+        string(d, "completion_type", "NO_CHAIN");
+        string(d, "default_storage_engine", "InnoDB");
+        // In force on the backend connections that run the session's statements.
+        applied(d, "sql_mode", Kind.STRING, "STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION");
+        applied(d, "time_zone", Kind.STRING, "SYSTEM");
+        applied(d, "transaction_isolation", "tx_isolation", Kind.STRING, "REPEATABLE-READ");
+        applied(d, "transaction_read_only", "tx_read_only", Kind.BOOLEAN, 0L);
+        applied(d, "foreign_key_checks", Kind.BOOLEAN, 1L);
+        applied(d, "unique_checks", Kind.BOOLEAN, 1L);
+        applied(d, "sql_auto_is_null", Kind.BOOLEAN, 0L);
+        applied(d, "sql_notes", Kind.BOOLEAN, 1L);
+        applied(d, "sql_warnings", Kind.BOOLEAN, 0L);
+        applied(d, "sql_quote_show_create", Kind.BOOLEAN, 1L);
+        applied(d, "sql_safe_updates", Kind.BOOLEAN, 0L);
+        applied(d, "sql_big_selects", Kind.BOOLEAN, 1L);
+        applied(d, "sql_buffer_result", Kind.BOOLEAN, 0L);
+        applied(d, "big_tables", Kind.BOOLEAN, 0L);
+        applied(d, "auto_increment_increment", Kind.INTEGER, 1L);
+        applied(d, "auto_increment_offset", Kind.INTEGER, 1L);
+        applied(d, "div_precision_increment", Kind.INTEGER, 4L);
+        applied(d, "group_concat_max_len", Kind.INTEGER, 1048576L);
+        applied(d, "innodb_lock_wait_timeout", Kind.INTEGER, 50L);
+        applied(d, "lock_wait_timeout", Kind.INTEGER, 86400L);
+        applied(d, "max_error_count", Kind.INTEGER, 64L);
+        applied(d, "max_sort_length", Kind.INTEGER, 1024L);
+        applied(d, "default_week_format", Kind.INTEGER, 0L);
+        applied(d, "max_statement_time", Kind.DOUBLE, 0.0);
+        applied(d, "optimizer_switch", Kind.STRING, "");
         string(d, "character_set_database", "utf8mb4");
         string(d, "character_set_server", "utf8mb4");
         string(d, "character_set_filesystem", "binary");
-        string(d, "collation_connection", "utf8mb4_general_ci");
         string(d, "collation_database", "utf8mb4_general_ci");
         string(d, "collation_server", "utf8mb4_general_ci");
-        string(d, "completion_type", "NO_CHAIN");
-        string(d, "default_storage_engine", "InnoDB");
-        string(d, "sql_mode", "STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION");
-        string(d, "time_zone", "SYSTEM");
-        string(d, "transaction_isolation", "REPEATABLE-READ");
         readOnly(d, "character_set_system", Kind.STRING, "utf8mb3");
         readOnly(d, "init_connect", Kind.STRING, "");
         readOnly(d, "license", Kind.STRING, "GPL");
@@ -94,6 +101,42 @@ public final class SystemVariables {
         readOnly(d, "warning_count", Kind.INTEGER, 0L);
         readOnly(d, "error_count", Kind.INTEGER, 0L);
         this.definitions = Map.copyOf(d);
+    }
+
+    private SystemVariables(Map<String, VariableDefinition> definitions) {
+        this.definitions = Map.copyOf(definitions);
+    }
+
+    private static void applied(Map<String, VariableDefinition> d, String name, Kind kind, Object value) {
+        applied(d, name, name, kind, value);
+    }
+
+    private static void applied(Map<String, VariableDefinition> d, String name, String backendName, Kind kind, Object value) {
+        d.put(name, new VariableDefinition(name, kind, value, false, backendName));
+    }
+
+    /** The backend names of the variables sessions apply to backends, for reading their defaults. */
+    public java.util.List<String> backendVariables() {
+        return definitions.values().stream().filter(VariableDefinition::appliedToBackends)
+                .map(VariableDefinition::backendName).sorted().toList();
+    }
+
+    /**
+     * These variables with the backends' own defaults, by backend name (what a data node's session
+     * starts with), where a value fits the variable.
+     */
+    public SystemVariables withBackendDefaults(Map<String, Object> byBackendName) {
+        Map<String, VariableDefinition> d = new HashMap<>(definitions);
+        for (VariableDefinition def : definitions.values()) {
+            if (def.appliedToBackends() && byBackendName.containsKey(def.backendName())) {
+                try {
+                    d.put(def.name(), def.withDefault(def.accept(byBackendName.get(def.backendName()))));
+                } catch (ShardGateException unusable) {
+                    // keep MariaDB 10.11's default
+                }
+            }
+        }
+        return new SystemVariables(d);
     }
 
     private static void bool(Map<String, VariableDefinition> d, String name, long value) {

@@ -18,6 +18,11 @@ abstract class Accumulator {
 
     abstract SqlValue result();
 
+    /** Whether {@link #result()} was cut short (GROUP_CONCAT past group_concat_max_len). */
+    boolean cut() {
+        return false;
+    }
+
     /** Builds fresh accumulators for each group, knowing the input columns' types. */
     static final class Factory {
 
@@ -26,8 +31,11 @@ abstract class Accumulator {
         private final ValueType inputType;
         private final CellComparator comparator;
         private final long maxLength;
+        private final int divPrecision;
 
-        Factory(AggregateCall call, boolean raw, java.util.List<Column> inputColumns, long groupConcatMaxLen) {
+        Factory(AggregateCall call, boolean raw, java.util.List<Column> inputColumns, long groupConcatMaxLen,
+                int divPrecision) {
+            this.divPrecision = divPrecision;
             this.call = call;
             this.raw = raw;
             Column in = call.input() >= 0 ? inputColumns.get(call.input()) : null;
@@ -47,7 +55,8 @@ abstract class Accumulator {
             return switch (call.kind()) {
                 case COUNT -> fromPartial ? new SumCount(in) : new CountValues(in, call.width());
                 case SUM -> new Sum(in, exact());
-                case AVG -> fromPartial ? new Avg(in, in + 1, exact(), avgScale()) : new Avg(in, -1, exact(), avgScale());
+                case AVG -> fromPartial ? new Avg(in, in + 1, exact(), avgScale(), divPrecision)
+                        : new Avg(in, -1, exact(), avgScale(), divPrecision);
                 case MIN -> new Best(in, comparator, false, inputType);
                 case MAX -> new Best(in, comparator, true, inputType);
                 case BIT_AND -> new Bits(in, '&');
@@ -59,7 +68,7 @@ abstract class Accumulator {
 
         /** MariaDB's AVG of an exact type has div_precision_increment more digits than its argument. */
         private int avgScale() {
-            return Math.min(38, (inputType == null ? 0 : inputType.decimals()) + Ops.DIV_PRECISION);
+            return Math.min(38, (inputType == null ? 0 : inputType.decimals()) + divPrecision);
         }
 
         private boolean exact() {
@@ -79,7 +88,7 @@ abstract class Accumulator {
                 case SUM, AVG -> exact()
                         ? new Column("", "", "", name, "", Column.BINARY_COLLATION, 65, ColumnType.NEWDECIMAL,
                         Column.BINARY | Column.NUM, Math.min(38, inputType.decimals()
-                        + (call.kind() == AggregateCall.Kind.AVG ? Ops.DIV_PRECISION : 0)))
+                        + (call.kind() == AggregateCall.Kind.AVG ? divPrecision : 0)))
                         : new Column("", "", "", name, "", Column.BINARY_COLLATION, 23, ColumnType.DOUBLE,
                         Column.BINARY | Column.NUM, 31);
                 case MIN, MAX -> inputType == null ? Column.computedString(name, 1) : renamed(name);
@@ -197,9 +206,11 @@ abstract class Accumulator {
         private final Sum sum;
         private final boolean exact;
         private final int scale;
+        private final int divPrecision;
         private long count;
 
-        Avg(int sumColumn, int countColumn, boolean exact, int scale) {
+        Avg(int sumColumn, int countColumn, boolean exact, int scale, int divPrecision) {
+            this.divPrecision = divPrecision;
             this.sumColumn = sumColumn;
             this.countColumn = countColumn;
             this.sum = new Sum(sumColumn, exact);
@@ -223,7 +234,7 @@ abstract class Accumulator {
             if (count == 0) {
                 return SqlValue.NULL;
             }
-            SqlValue q = Ops.divide(sum.result(), new SqlValue.Int(count));
+            SqlValue q = Ops.divide(sum.result(), new SqlValue.Int(count), divPrecision);
             // AVG's value (not just its display) is rounded to its type's scale, as MariaDB's is.
             return exact ? new SqlValue.Dec(Ops.toDecimal(q).setScale(scale, java.math.RoundingMode.HALF_UP), scale) : q;
         }
@@ -330,6 +341,11 @@ abstract class Accumulator {
             if (out.size() > maxLength) {
                 full = true;
             }
+        }
+
+        @Override
+        boolean cut() {
+            return full;
         }
 
         @Override

@@ -1,7 +1,9 @@
 package io.shardgate.router.merge;
 
 import io.shardgate.router.plan.Description;
+import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.ExecutionContext;
+import io.shardgate.router.plan.SessionValues;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Result;
@@ -57,16 +59,12 @@ public final class Aggregate implements Primitive {
     public Result execute(ExecutionContext context) {
         RowStream in = (RowStream) input.execute(context);
         try {
-            return new Grouped(in, groupConcatMaxLen(context));
+            return new Grouped(in, SessionValues.groupConcatMaxLen(context.session()),
+                    SessionValues.divPrecision(context.session()), context.session().diagnostics());
         } catch (RuntimeException e) {
             in.close();
             throw e;
         }
-    }
-
-    private static long groupConcatMaxLen(ExecutionContext context) {
-        Object v = context.session().systemVariable("group_concat_max_len", io.shardgate.router.plan.VariableScope.DEFAULT);
-        return v instanceof Long l ? l : 1_048_576L;
     }
 
     @Override
@@ -87,9 +85,13 @@ public final class Aggregate implements Primitive {
         private Row pending;
         private boolean started;
         private boolean emittedScalar;
+        private final Diagnostics diagnostics;
+        /** Input rows read, which MariaDB's GROUP_CONCAT warning numbers the cut row by. */
+        private long rowsRead;
 
-        Grouped(RowStream in, long groupConcatMaxLen) {
+        Grouped(RowStream in, long groupConcatMaxLen, int divPrecision, Diagnostics diagnostics) {
             this.in = in;
+            this.diagnostics = diagnostics;
             List<Column> inCols = in.columns();
             groupCmp = comparators(inCols, range(groupColumns), groupCollations);
             distinctCmp = comparators(inCols, distinctColumns, distinctCollations);
@@ -101,7 +103,7 @@ public final class Aggregate implements Primitive {
                 out.add(text && i < groupCollations.length && groupCollations[i] != null ? c.withCollation(groupCollations[i]) : c);
             }
             for (int i = 0; i < calls.size(); i++) {
-                Accumulator.Factory f = new Accumulator.Factory(calls.get(i), raw, inCols, groupConcatMaxLen);
+                Accumulator.Factory f = new Accumulator.Factory(calls.get(i), raw, inCols, groupConcatMaxLen, divPrecision);
                 factories.add(f);
                 out.add(f.resultColumn("_sg_a" + i));
             }
@@ -151,9 +153,15 @@ public final class Aggregate implements Primitive {
             Row previous = null;
             while (pending != null && sameGroup(first, pending)) {
                 boolean newDistinct = previous == null || !sameDistinct(previous, pending);
+                rowsRead++;
                 for (int i = 0; i < acc.size(); i++) {
                     if (!calls.get(i).distinct() || newDistinct) {
-                        acc.get(i).add(pending.cells());
+                        Accumulator a = acc.get(i);
+                        boolean wasCut = a.cut();
+                        a.add(pending.cells());
+                        if (!wasCut && a.cut()) {
+                            diagnostics.add(GroupConcatCut.warning(rowsRead));
+                        }
                     }
                 }
                 previous = pending;

@@ -209,13 +209,19 @@ public final class InProxySelect implements Primitive {
             java.util.Arrays.fill(empty, SqlValue.NULL);
             groups.put(Canonical.of(new SqlValue[0], null, null), new Group(empty));
         }
-        long maxLen = groupConcatMaxLen(context);
+        long maxLen = io.shardgate.router.plan.SessionValues.groupConcatMaxLen(context.session());
+        int divPrecision = io.shardgate.router.plan.SessionValues.divPrecision(context.session());
         long seq = 0;
+        long number = 0;
         for (Group g : groups.values()) {
             SqlValue[] slotsOfGroup = new SqlValue[width + spec.aggregates().size()];
             System.arraycopy(g.first, 0, slotsOfGroup, 0, width);
+            number++;
             for (int i = 0; i < g.states.size(); i++) {
-                slotsOfGroup[width + i] = g.states.get(i).result(maxLen);
+                slotsOfGroup[width + i] = g.states.get(i).result(maxLen, divPrecision);
+                if (g.states.get(i).cut()) {
+                    context.session().diagnostics().add(GroupConcatCut.warning(number));
+                }
             }
             if (passes(spec.having(), slotsOfGroup)) {
                 rows.add(output(slotsOfGroup, seq++));
@@ -258,11 +264,6 @@ public final class InProxySelect implements Primitive {
             throw new ShardGateException(1038, "HY001", "Out of sort memory: this statement needs more than "
                     + "limits.maxSortRows (" + spec.maxRows() + ") rows or groups in the proxy; add a LIMIT or raise the limit", null);
         }
-    }
-
-    private static long groupConcatMaxLen(ExecutionContext context) {
-        Object v = context.session().systemVariable("group_concat_max_len", io.shardgate.router.plan.VariableScope.DEFAULT);
-        return v instanceof Long l ? l : 1_048_576L;
     }
 
     @Override

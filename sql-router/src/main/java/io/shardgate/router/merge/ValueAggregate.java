@@ -45,6 +45,7 @@ public record ValueAggregate(AggregateCall.Kind kind, List<Eval> args, boolean d
         private SqlValue best;
         private long bits;
         private final List<SqlValue[]> concat;
+        private boolean cut;
 
         State(long maxValues) {
             this.maxValues = maxValues;
@@ -123,7 +124,7 @@ public record ValueAggregate(AggregateCall.Kind kind, List<Eval> args, boolean d
             }
         }
 
-        SqlValue result(long groupConcatMaxLen) {
+        SqlValue result(long groupConcatMaxLen, int divPrecision) {
             return switch (kind) {
                 case COUNT -> new SqlValue.Int(count);
                 case SUM -> count == 0 ? SqlValue.NULL : sum();
@@ -131,22 +132,27 @@ public record ValueAggregate(AggregateCall.Kind kind, List<Eval> args, boolean d
                     if (count == 0) {
                         yield SqlValue.NULL;
                     }
-                    SqlValue q = Ops.divide(sum(), new SqlValue.Int(count));
+                    SqlValue q = Ops.divide(sum(), new SqlValue.Int(count), divPrecision);
                     yield q instanceof SqlValue.Dec d
                             ? new SqlValue.Dec(d.value().setScale(d.scale(), java.math.RoundingMode.HALF_UP), d.scale()) : q;
                 }
                 case MIN, MAX -> best == null ? SqlValue.NULL : best;
                 case BIT_AND, BIT_OR, BIT_XOR -> bits >= 0 ? new SqlValue.Int(bits)
                         : new SqlValue.BigInt(new BigInteger(Long.toUnsignedString(bits)));
-                case GROUP_CONCAT -> concat();
+                case GROUP_CONCAT -> concat(groupConcatMaxLen);
             };
+        }
+
+        /** Whether the last {@link #result} was cut at group_concat_max_len. */
+        boolean cut() {
+            return cut;
         }
 
         private SqlValue sum() {
             return inexact ? new SqlValue.Dbl(doubleSum) : new SqlValue.Dec(exactSum, sumScale);
         }
 
-        private SqlValue concat() {
+        private SqlValue concat(long maxBytes) {
             if (concat.isEmpty()) {
                 return SqlValue.NULL;
             }
@@ -167,6 +173,15 @@ public record ValueAggregate(AggregateCall.Kind kind, List<Eval> args, boolean d
                     sb.append(separator);
                 }
                 sb.append(((SqlValue.Str) v[0]).value());
+            }
+            byte[] utf8 = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            cut = utf8.length > maxBytes;
+            if (cut) {
+                int end = (int) maxBytes;
+                while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+                    end--; // not inside a character
+                }
+                return new SqlValue.Str(new String(utf8, 0, end, java.nio.charset.StandardCharsets.UTF_8), 45);
             }
             return new SqlValue.Str(sb.toString(), 45);
         }

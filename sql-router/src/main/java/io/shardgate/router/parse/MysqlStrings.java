@@ -2,7 +2,6 @@ package io.shardgate.router.parse;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Decoding and encoding of MySQL string literals. */
@@ -39,7 +38,7 @@ public final class MysqlStrings {
             t = t.substring(1);
         }
         String text = unquote(t, backslashEscapes);
-        return binary ? text.getBytes(StandardCharsets.UTF_8) : text;
+        return binary ? RawBytes.utf8(text) : text;
     }
 
     private static int firstQuote(String t) {
@@ -83,6 +82,17 @@ public final class MysqlStrings {
 
     /** A single-quoted literal for {@code value} that MariaDB reads back as exactly {@code value}. */
     public static String quote(String value) {
+        return quote(value, true);
+    }
+
+    /**
+     * {@link #quote(String)} for a reader in the given mode: under {@code NO_BACKSLASH_ESCAPES} a
+     * backslash is an ordinary character, so only the quote is doubled and the rest goes as it is.
+     */
+    public static String quote(String value, boolean backslashEscapes) {
+        if (!backslashEscapes) {
+            return "'" + value.replace("'", "''") + "'";
+        }
         StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -97,6 +107,11 @@ public final class MysqlStrings {
             }
         }
         return sb.append('\'').toString();
+    }
+
+    /** {@code @name}, {@code @`name`}, {@code @"name"} or {@code @'name'}: the name after the {@code @}. */
+    public static String userVariableName(String written, boolean backslashEscapes) {
+        return written.startsWith("'") ? unquote(written, backslashEscapes) : unquoteIdentifier(written);
     }
 
     /** A backquoted identifier. */

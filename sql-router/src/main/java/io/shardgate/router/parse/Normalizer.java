@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the text JSqlParser parses from a statement's tokens:
@@ -15,8 +16,16 @@ import java.util.Set;
  *   <li>date-unit words used as names ({@code day}, {@code month}...) are backquoted, since
  *       JSqlParser takes them for interval units wherever they appear;</li>
  *   <li>MariaDB's {@code BINARY expr} operator, which JSqlParser lacks, becomes
- *       {@code CAST(expr AS BINARY)}.</li>
+ *       {@code CAST(expr AS BINARY)};</li>
+ *   <li>{@code CONVERT(expr, type)} becomes {@code CAST(expr AS type)}, which means the same in
+ *       MariaDB: JSqlParser reads only a column as CONVERT's first argument, and MariaDB
+ *       Connector/J's DatabaseMetaData converts a CASE expression;</li>
+ *   <li>when asked, user and system variables ({@code @x}, {@code @@sql_mode}) become their values:
+ *       the backends' sessions do not hold the client's variables.</li>
  * </ul>
+ * A literal whose bytes matter as bytes (a character set introducer under a client character set
+ * other than UTF-8, or bytes that were no characters) is sent to backends as {@code _cs X'...'}
+ * of exactly the client's bytes; every other literal is sent as the client wrote it.
  * Every piece of the result remembers where it came from, so the client's own text of any part
  * (a select item's column name) can be recovered.
  */
@@ -33,18 +42,27 @@ final class Normalizer {
     private final String sql;
     private final List<Token> tokens;
     private final boolean backslashEscapes;
+    private final ClientCharset charset;
+    /** Token text of a variable to its value; null when variables stay as written. */
+    private final Function<String, Object> variables;
     private final boolean dml;
     private final StringBuilder out = new StringBuilder();
     private final List<Literal> literals = new ArrayList<>();
     private final List<int[]> pieces = new ArrayList<>();
     /** Extra text to write after token i (the closing part of a CAST rewrite). */
     private final String[] suffix;
+    /** Text to write instead of token i (CONVERT's comma). */
+    private final String[] replaced;
 
-    private Normalizer(String sql, List<Token> tokens, boolean backslashEscapes) {
+    private Normalizer(String sql, List<Token> tokens, boolean backslashEscapes, ClientCharset charset,
+                       Function<String, Object> variables) {
         this.sql = sql;
         this.tokens = tokens;
         this.backslashEscapes = backslashEscapes;
+        this.charset = charset;
+        this.variables = variables;
         this.suffix = new String[tokens.size()];
+        this.replaced = new String[tokens.size()];
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text(sql).toUpperCase(Locale.ROOT);
         this.dml = Set.of("SELECT", "INSERT", "REPLACE", "UPDATE", "DELETE", "WITH", "(", "EXPLAIN", "DESC", "DESCRIBE")
                 .contains(first);
@@ -53,8 +71,9 @@ final class Normalizer {
     record Result(String text, List<Literal> literals, SourceMap map) {
     }
 
-    static Result normalize(String sql, List<Token> tokens, boolean backslashEscapes) {
-        Normalizer n = new Normalizer(sql, tokens, backslashEscapes);
+    static Result normalize(String sql, List<Token> tokens, boolean backslashEscapes, ClientCharset charset,
+                            Function<String, Object> variables) {
+        Normalizer n = new Normalizer(sql, tokens, backslashEscapes, charset, variables);
         n.run();
         return new Result(n.out.toString(), n.literals, new SourceMap(n.pieces));
     }
@@ -81,11 +100,21 @@ final class Normalizer {
                 i = last;
                 continue;
             }
+            if (t.type() == TokenType.VARIABLE && variables != null) {
+                variable(i);
+                appendSuffix(i);
+                previousEnd = t.end();
+                continue;
+            }
             if (word.equals("INTERVAL")) {
                 intervalDepth = depth;
             }
             if (DATE_UNITS.contains(word) && !isUnit(i, intervalDepth == depth)) {
                 emit("`" + t.text(sql) + "`", t.start(), t.end());
+            } else if (replaced[i] != null) {
+                emit(replaced[i], t.start(), t.end());
+            } else if (word.equals("CONVERT") && dml && convertToCast(i)) {
+                emit("CAST", t.start(), t.end());
             } else if (word.equals("BINARY") && dml && binaryOperator(i)) {
                 emit("CAST(", t.start(), t.end());
                 suffix[operandEnd(i + 1)] = " AS BINARY)";
@@ -98,6 +127,38 @@ final class Normalizer {
             appendSuffix(i);
             previousEnd = t.end();
         }
+    }
+
+    /**
+     * {@code CONVERT(expr, type)}: marks the top-level comma to be written {@code AS}; false for
+     * {@code CONVERT(expr USING charset)} and anything else.
+     */
+    private boolean convertToCast(int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).text(sql).equals("(")) {
+            return false;
+        }
+        int depth = 0;
+        int comma = -1;
+        for (int k = i + 1; k < tokens.size(); k++) {
+            String text = tokens.get(k).text(sql);
+            depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+            if (depth == 0) {
+                break;
+            }
+            if (depth == 1 && text.equals(",")) {
+                if (comma >= 0) {
+                    return false;
+                }
+                comma = k;
+            } else if (depth == 1 && tokens.get(k).type() == TokenType.WORD && text.equalsIgnoreCase("USING")) {
+                return false;
+            }
+        }
+        if (comma < 0) {
+            return false;
+        }
+        replaced[comma] = " AS";
+        return true;
     }
 
     private void appendSuffix(int i) {
@@ -120,9 +181,56 @@ final class Normalizer {
             last++;
         }
         String source = sql.substring(t.start(), tokens.get(last).end());
-        literals.add(new Literal(source, decodeJoined(tokens.subList(i, last + 1))));
+        Object value = decodeJoined(tokens.subList(i, last + 1));
+        literals.add(new Literal(forBackend(source, value), value));
         emit(":" + SqlParser.PLACEHOLDER_PREFIX + (literals.size() - 1), t.start(), tokens.get(last).end());
         return last;
+    }
+
+    /**
+     * The literal as backends receive it: as written, unless its bytes must reach the backend as
+     * the client sent them and the UTF-8 the proxy sends would not be those bytes.
+     */
+    private String forBackend(String source, Object value) {
+        char first = source.charAt(0);
+        String introducer = first == '_' ? source.substring(1, firstQuote(source)).strip()
+                : (first == 'n' || first == 'N') && source.length() > 1 && source.charAt(1) == '\'' ? "utf8mb3" : null;
+        boolean raw = RawBytes.hasRawBytes(source);
+        if (!raw && (introducer == null || charset.utf8())) {
+            return source;
+        }
+        // A _binary string's value is already bytes (taken as UTF-8); the client's own are wanted.
+        String text = value instanceof String s ? s : MysqlStrings.unquote(source.substring(firstQuote(source)), backslashEscapes);
+        return "_" + (introducer == null ? charset.name() : introducer) + " " + SqlLiterals.hex(charset.bytes(text));
+    }
+
+    private static int firstQuote(String s) {
+        int q = s.indexOf('\'');
+        int d = s.indexOf('"');
+        return q < 0 ? d : d < 0 ? q : Math.min(q, d);
+    }
+
+    /** A variable replaced by its value: numbers and NULL as text, strings as literals. */
+    private void variable(int i) {
+        Token t = tokens.get(i);
+        if (i + 1 < tokens.size() && tokens.get(i + 1).text(sql).equals(":=")) {
+            throw new ShardGateException(ErrorCode.NOT_SUPPORTED,
+                    "assigning " + t.text(sql) + " inside a statement (use SET)");
+        }
+        Object value = variables.apply(t.text(sql));
+        if (value == SqlParser.AS_WRITTEN) {
+            emit(t.text(sql), t.start(), t.end());
+            return;
+        }
+        String literal = SqlLiterals.of(value, backslashEscapes);
+        // Strings and bytes are literals to lift like the client's own; numbers and NULL are words.
+        String text = value instanceof String || value instanceof byte[] ? placeholder(literal, value) : literal;
+        emit(text, t.start(), t.end());
+    }
+
+    private String placeholder(String source, Object value) {
+        literals.add(new Literal(source, value));
+        return ":" + SqlParser.PLACEHOLDER_PREFIX + (literals.size() - 1);
     }
 
     /**

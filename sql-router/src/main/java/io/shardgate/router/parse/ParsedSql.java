@@ -33,6 +33,19 @@ public record ParsedSql(String sql, List<Token> tokens, String normalized, List<
         return t.type() == TokenType.WORD ? t.text(sql).toUpperCase(Locale.ROOT) : t.text(sql);
     }
 
+    /** Index of the first {@code keyword} outside parentheses, or -1. */
+    public int topLevel(String keyword) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = keyword(i);
+            depth += t.equals("(") ? 1 : t.equals(")") ? -1 : 0;
+            if (depth == 0 && t.equals(keyword)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public String tokenText(int index) {
         return tokens.get(index).text(sql);
     }

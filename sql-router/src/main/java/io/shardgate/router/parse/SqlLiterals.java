@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * Values written as SQL literals that MariaDB reads back as exactly those values: bound
- * parameters of prepared statements, session variables put into expressions. Strings are quoted
- * with backslash escapes, as the backends read them (ShardGate's backend connections always run
- * with backslash escapes, whatever the client's {@code sql_mode}); bytes that are not UTF-8 text
+ * parameters of prepared statements, user and system variables put into statements and
+ * expressions, session variables set on backend connections. Strings are quoted for the mode the
+ * reader is in: a backend connection runs under the client's {@code sql_mode}, and text the proxy
+ * parses again is read in it too, so under {@code NO_BACKSLASH_ESCAPES} no backslash escapes are
+ * written. Bytes, and text holding bytes a client sent that were no characters ({@link RawBytes}),
  * become hexadecimal literals.
  */
 public final class SqlLiterals {
@@ -26,11 +28,13 @@ public final class SqlLiterals {
 
     /**
      * @param value null, an integer ({@code Long}, {@code Integer}, {@code BigInteger}), {@code
-     *              BigDecimal}, {@code Double} or {@code Float}, {@code String}, or {@code byte[]}
-     *              (binary data, written in hexadecimal)
+     *              BigDecimal}, {@code Double} or {@code Float}, {@code String} (in hexadecimal if it
+     *              holds raw bytes), or {@code byte[]} (binary data, written in hexadecimal)
+     * @param backslashEscapes whether the reader takes backslash escapes (false under
+     *                         {@code NO_BACKSLASH_ESCAPES})
      * @throws IllegalArgumentException for NaN or an infinity, which SQL cannot write
      */
-    public static String of(Object value) {
+    public static String of(Object value, boolean backslashEscapes) {
         return switch (value) {
             case null -> "NULL";
             case Long l -> l.toString();
@@ -41,7 +45,10 @@ public final class SqlLiterals {
             case Float f -> ofDouble(f.doubleValue());
             case byte[] b -> hex(b);
             case Boolean b -> b ? "1" : "0";
-            default -> MysqlStrings.quote(value.toString());
+            default -> {
+                String s = value.toString();
+                yield RawBytes.hasRawBytes(s) ? hex(RawBytes.utf8(s)) : MysqlStrings.quote(s, backslashEscapes);
+            }
         };
     }
 
@@ -62,21 +69,24 @@ public final class SqlLiterals {
         return "X'" + HexFormat.of().withUpperCase().formatHex(bytes) + "'";
     }
 
-    /** Text sent as bytes: a quoted string if they are UTF-8, otherwise a hexadecimal literal. */
-    public static String text(byte[] utf8) {
+    /**
+     * Text a UTF-8 client sent as bytes: a quoted string if they are UTF-8, otherwise a hexadecimal
+     * literal of exactly those bytes.
+     */
+    public static String text(byte[] utf8, boolean backslashEscapes) {
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(utf8)).toString();
-            return MysqlStrings.quote(s);
+            return MysqlStrings.quote(s, backslashEscapes);
         } catch (CharacterCodingException e) {
             return hex(utf8);
         }
     }
 
     /** A decimal number's text as a number literal, or, if it is not one, as a quoted string. */
-    public static String number(String text) {
-        return NUMBER.matcher(text).matches() ? text : MysqlStrings.quote(text);
+    public static String number(String text, boolean backslashEscapes) {
+        return NUMBER.matcher(text).matches() ? text : MysqlStrings.quote(text, backslashEscapes);
     }
 }

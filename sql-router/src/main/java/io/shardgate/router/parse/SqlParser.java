@@ -19,6 +19,9 @@ import net.sf.jsqlparser.statement.Statement;
 public final class SqlParser {
 
     static final String PLACEHOLDER_PREFIX = "sg";
+
+    /** What a variable resolver returns to leave the variable as written. */
+    public static final Object AS_WRITTEN = new Object();
     private static final String HINT_MARKER = "shardgate:";
 
     private SqlParser() {
@@ -29,26 +32,36 @@ public final class SqlParser {
      * comments) are dropped, so {@code "SELECT 1;"} is one statement.
      */
     public static List<ParsedSql> parseAll(String text, boolean backslashEscapes) {
+        return parseAll(text, backslashEscapes, ClientCharset.UTF8MB4);
+    }
+
+    /** {@link #parseAll(String, boolean)} of text a client wrote in {@code charset}. */
+    public static List<ParsedSql> parseAll(String text, boolean backslashEscapes, ClientCharset charset) {
         List<Token> all = SqlLexer.tokenize(text, backslashEscapes);
         List<ParsedSql> out = new ArrayList<>();
         int segmentStart = 0;
         List<Token> segment = new ArrayList<>();
         for (Token t : all) {
             if (t.type() == TokenType.SEMICOLON) {
-                addSegment(text, segmentStart, t.start(), segment, backslashEscapes, out);
+                addSegment(text, segmentStart, t.start(), segment, backslashEscapes, charset, out);
                 segment = new ArrayList<>();
                 segmentStart = t.end();
             } else {
                 segment.add(t);
             }
         }
-        addSegment(text, segmentStart, text.length(), segment, backslashEscapes, out);
+        addSegment(text, segmentStart, text.length(), segment, backslashEscapes, charset, out);
         return out;
     }
 
     /** One statement; {@link ParsedSql#isEmpty()} when the text holds none. */
     public static ParsedSql parse(String text, boolean backslashEscapes) {
-        List<ParsedSql> all = parseAll(text, backslashEscapes);
+        return parse(text, backslashEscapes, ClientCharset.UTF8MB4);
+    }
+
+    /** {@link #parse(String, boolean)} of text a client wrote in {@code charset}. */
+    public static ParsedSql parse(String text, boolean backslashEscapes, ClientCharset charset) {
+        List<ParsedSql> all = parseAll(text, backslashEscapes, charset);
         if (all.size() > 1) {
             throw new ShardGateException(ErrorCode.PARSE_ERROR,
                     "several statements in one query need the client's CLIENT_MULTI_STATEMENTS option");
@@ -56,7 +69,8 @@ public final class SqlParser {
         return all.isEmpty() ? new ParsedSql(text, List.of(), "", List.of(), Map.of(), SourceMap.EMPTY) : all.getFirst();
     }
 
-    private static void addSegment(String text, int from, int to, List<Token> tokens, boolean bs, List<ParsedSql> out) {
+    private static void addSegment(String text, int from, int to, List<Token> tokens, boolean bs, ClientCharset charset,
+                                   List<ParsedSql> out) {
         Map<String, String> hints = new HashMap<>();
         List<Token> code = new ArrayList<>();
         for (Token t : tokens) {
@@ -77,8 +91,21 @@ public final class SqlParser {
         }
         String stripped = sql.strip();
         List<Token> own = rebase(rebased, sql);
-        Normalizer.Result n = Normalizer.normalize(stripped, own, bs);
+        Normalizer.Result n = Normalizer.normalize(stripped, own, bs, charset, null);
         out.add(new ParsedSql(stripped, own, n.text(), n.literals(), hints, n.map()));
+    }
+
+    /**
+     * The statement with its variables ({@code @x}, {@code @@var}) replaced by their values, given
+     * by {@code values} from the variable's text; the statement itself when it has none.
+     */
+    public static ParsedSql withVariables(ParsedSql parsed, boolean backslashEscapes, ClientCharset charset,
+                                          java.util.function.Function<String, Object> values) {
+        if (parsed.tokens().stream().noneMatch(t -> t.type() == TokenType.VARIABLE)) {
+            return parsed;
+        }
+        Normalizer.Result n = Normalizer.normalize(parsed.sql(), parsed.tokens(), backslashEscapes, charset, values);
+        return new ParsedSql(parsed.sql(), parsed.tokens(), n.text(), n.literals(), parsed.hints(), n.map());
     }
 
     /** Offsets relative to the stripped text the record keeps. */

@@ -29,11 +29,29 @@ public sealed interface Assignment {
         }
     }
 
-    /** {@code SET NAMES cs [COLLATE co]} and {@code SET CHARACTER SET cs}; null charset means DEFAULT. */
-    record Names(String charset, String collation) implements Assignment {
+    /**
+     * {@code SET NAMES cs [COLLATE co]} and {@code SET CHARACTER SET cs} ({@code characterSet}: the
+     * connection's character set becomes the database's); null charset means DEFAULT.
+     */
+    record Names(String charset, String collation, boolean characterSet) implements Assignment {
+
+        public Names(String charset, String collation) {
+            this(charset, collation, false);
+        }
+
+        @Override
+        public String toString() {
+            return characterSet ? "CharacterSet[charset=" + charset + "]"
+                    : "Names[charset=" + charset + ", collation=" + collation + "]";
+        }
+
         @Override
         public void apply(ExecutionContext context) {
-            context.session().setNames(charset, collation);
+            if (characterSet) {
+                context.session().setCharacterSet(charset);
+            } else {
+                context.session().setNames(charset, collation);
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
  * ({@link LimitZero}), so the backends answer with column definitions at once and read nothing,
  * whatever the plan (a pushed-down point query, a merge of shards, a proxy join, partial
  * aggregates); SHOW and DESCRIBE pass unchanged. Anything that could change data or session state
- * is refused rather than run: describing must have no effects.
+ * is refused rather than run: describing must have no effects. The statements run on the session's
+ * own executor, so under its backend session variables (sql_mode, time_zone, collation).
  *
  * <p>This is how a prepared statement's result columns are known at COM_STMT_PREPARE: the same
  * planner and primitives as its executions, hence the same column definitions.
@@ -67,7 +68,7 @@ public final class DescribingExecutor implements ShardExecutor {
     }
 
     @Override
-    public void begin(boolean readOnly) {
+    public void begin(Boolean readOnly) {
         throw refused("BEGIN");
     }
 
@@ -82,6 +83,31 @@ public final class DescribingExecutor implements ShardExecutor {
     }
 
     @Override
+    public void savepoint(String name) {
+        throw refused("SAVEPOINT");
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        throw refused("ROLLBACK TO SAVEPOINT");
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        throw refused("RELEASE SAVEPOINT");
+    }
+
+    @Override
+    public void settings(BackendSettings settings) {
+        throw refused("SET");
+    }
+
+    @Override
+    public Object trySetting(String name, String valueSql) {
+        throw refused("SET " + name);
+    }
+
+    @Override
     public void autocommit(boolean on) {
         throw refused("SET autocommit");
     }
@@ -89,6 +115,11 @@ public final class DescribingExecutor implements ShardExecutor {
     @Override
     public boolean inTransaction() {
         return shards.inTransaction();
+    }
+
+    @Override
+    public boolean inReadOnlyTransaction() {
+        return shards.inReadOnlyTransaction();
     }
 
     @Override

@@ -36,9 +36,9 @@ public record ExecuteSql(String name, List<SetValue> values, BiFunction<ParsedSq
         }
         List<String> literals = new ArrayList<>(values.size());
         for (SetValue v : values) {
-            literals.add(SqlLiterals.of(v.resolve(context)));
+            literals.add(SqlLiterals.of(v.resolve(context), session.backslashEscapes()));
         }
-        ParsedSql bound = SqlParser.parse(statement.bind(literals), session.backslashEscapes());
+        ParsedSql bound = SqlParser.parse(statement.bind(literals), session.backslashEscapes(), session.clientCharset());
         return planner.apply(bound, session).execute(context);
     }
 

@@ -35,6 +35,11 @@ public interface SessionState {
     /** {@code SET NAMES charset [COLLATE collation]}; collation may be null for the default. */
     void setNames(String charset, String collation);
 
+    /** {@code SET CHARACTER SET charset}: like SET NAMES, but the connection takes the database's. */
+    default void setCharacterSet(String charset) {
+        setNames(charset, null);
+    }
+
     long lastInsertId();
 
     /** False under {@code sql_mode=NO_BACKSLASH_ESCAPES}. */
@@ -63,5 +68,35 @@ public interface SessionState {
      */
     default void kill(long connectionId, boolean queryOnly) {
         throw ShardGateException.notSupported("KILL in this session");
+    }
+
+    /** The character set the client writes statements in (character_set_client). */
+    default io.shardgate.router.parse.ClientCharset clientCharset() {
+        return io.shardgate.router.parse.ClientCharset.UTF8MB4;
+    }
+
+    /** Where primitives report the conditions they raise (the proxy's own warnings). */
+    default Diagnostics diagnostics() {
+        return Diagnostics.IGNORED;
+    }
+
+    /** The last statement's conditions, as SHOW WARNINGS lists them (errors included). */
+    default java.util.List<Condition> conditions() {
+        return java.util.List.of();
+    }
+
+    /** ROW_COUNT(): rows the previous statement changed, -1 after one that returned rows. */
+    default long rowCount() {
+        return 0;
+    }
+
+    /** FOUND_ROWS(): rows of the last SELECT (without its LIMIT under SQL_CALC_FOUND_ROWS). */
+    default long foundRows() {
+        return 0;
+    }
+
+    /** SHOW STATUS: the proxy's counters, sorted by name. */
+    default java.util.SortedMap<String, Object> statusVariables(VariableScope scope) {
+        return new java.util.TreeMap<>();
     }
 }

@@ -65,7 +65,7 @@ public sealed interface SetValue {
             for (int i = 0; i < parts.size(); i++) {
                 sql.append(parts.get(i));
                 if (i < variables.size()) {
-                    sql.append(SqlLiterals.of(variables.get(i).resolve(context)));
+                    sql.append(SqlLiterals.of(variables.get(i).resolve(context), context.session().backslashEscapes()));
                 }
             }
             sql.append(')');

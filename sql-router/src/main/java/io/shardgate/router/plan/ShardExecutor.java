@@ -36,12 +36,45 @@ public interface ShardExecutor {
      */
     List<ShardOutcome> executeAllAtomically(List<ShardStatement> statements);
 
-    /** Starts an explicit transaction: from now on each data node's connection is pinned. */
-    void begin(boolean readOnly);
+    /**
+     * Starts an explicit transaction: from now on each data node's connection is pinned.
+     *
+     * @param readOnly READ ONLY, READ WRITE, or null for the session's transaction_read_only
+     */
+    void begin(Boolean readOnly);
 
     void commit();
 
     void rollback();
+
+    /**
+     * {@code SAVEPOINT name} in the open transaction: on every data node it has touched, and as
+     * the starting point of nodes it touches later. Without a transaction it does nothing, as in
+     * MariaDB with autocommit.
+     */
+    void savepoint(String name);
+
+    /** {@code ROLLBACK TO SAVEPOINT name}; 1305 when there is no such savepoint. */
+    void rollbackToSavepoint(String name);
+
+    /** {@code RELEASE SAVEPOINT name}; 1305 when there is no such savepoint. */
+    void releaseSavepoint(String name);
+
+    /** Whether a transaction is open and read only (START TRANSACTION READ ONLY, or the session's mode). */
+    boolean inReadOnlyTransaction();
+
+    /** From now on statements run on backend connections carrying these session variables. */
+    void settings(BackendSettings settings);
+
+    /**
+     * Sets a session variable on a backend connection (carrying the current settings), so the
+     * backend checks the value as MariaDB does (errors and warnings are the backend's), and returns
+     * the value as the backend reads it back: Long, BigDecimal, String or null.
+     *
+     * @param name     the backend's variable name
+     * @param valueSql the value as SQL: a literal or {@code DEFAULT}
+     */
+    Object trySetting(String name, String valueSql);
 
     /** Mirrors the session's autocommit: when off, statements open a transaction implicitly. */
     void autocommit(boolean on);

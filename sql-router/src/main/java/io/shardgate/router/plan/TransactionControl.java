@@ -3,31 +3,56 @@ package io.shardgate.router.plan;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.UpdateResult;
 
-/** BEGIN / START TRANSACTION / COMMIT / ROLLBACK on the session's pinned backend connections. */
+/**
+ * BEGIN / START TRANSACTION / COMMIT / ROLLBACK and savepoints, on the session's pinned backend
+ * connections.
+ */
 public final class TransactionControl implements Primitive {
 
-    public enum Action { BEGIN, BEGIN_READ_ONLY, COMMIT, ROLLBACK }
+    /** BEGIN has the session's access mode (transaction_read_only); the other two say theirs. */
+    public enum Action { BEGIN, BEGIN_READ_ONLY, BEGIN_READ_WRITE, COMMIT, ROLLBACK, SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
+        RELEASE_SAVEPOINT }
 
     private final Action action;
+    private final String savepoint;
+    private final boolean chain;
 
     public TransactionControl(Action action) {
+        this(action, null, false);
+    }
+
+    /**
+     * @param savepoint the savepoint's name, for the savepoint actions
+     * @param chain     COMMIT / ROLLBACK AND CHAIN: a new transaction like the ended one begins
+     */
+    public TransactionControl(Action action, String savepoint, boolean chain) {
         this.action = action;
+        this.savepoint = savepoint;
+        this.chain = chain;
     }
 
     @Override
     public Result execute(ExecutionContext context) {
         ShardExecutor shards = context.shards();
+        boolean readOnly = shards.inReadOnlyTransaction();
         switch (action) {
-            case BEGIN -> shards.begin(false);
+            case BEGIN -> shards.begin(null);
             case BEGIN_READ_ONLY -> shards.begin(true);
+            case BEGIN_READ_WRITE -> shards.begin(false);
             case COMMIT -> shards.commit();
             case ROLLBACK -> shards.rollback();
+            case SAVEPOINT -> shards.savepoint(savepoint);
+            case ROLLBACK_TO_SAVEPOINT -> shards.rollbackToSavepoint(savepoint);
+            case RELEASE_SAVEPOINT -> shards.releaseSavepoint(savepoint);
+        }
+        if (chain) {
+            shards.begin(readOnly);
         }
         return UpdateResult.EMPTY;
     }
 
     @Override
     public Description describe() {
-        return Description.leaf("Transaction " + action);
+        return Description.leaf("Transaction " + action + (savepoint == null ? "" : " " + savepoint) + (chain ? " AND CHAIN" : ""));
     }
 }

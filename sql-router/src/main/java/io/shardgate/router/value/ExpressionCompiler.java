@@ -41,6 +41,7 @@ public final class ExpressionCompiler {
     private final Function<Expression, Optional<SqlValue>> constants;
     private final Function<Expression, Optional<Expression>> aliases;
     private final String what;
+    private final int divPrecision;
 
     /**
      * @param slots     the input slot holding an expression's value, if the caller supplies it
@@ -57,10 +58,22 @@ public final class ExpressionCompiler {
     public ExpressionCompiler(Function<Expression, Optional<Integer>> slots,
                               Function<Expression, Optional<SqlValue>> constants,
                               Function<Expression, Optional<Expression>> aliases, String what) {
+        this(slots, constants, aliases, what, Ops.DIV_PRECISION);
+    }
+
+    private ExpressionCompiler(Function<Expression, Optional<Integer>> slots,
+                               Function<Expression, Optional<SqlValue>> constants,
+                               Function<Expression, Optional<Expression>> aliases, String what, int divPrecision) {
         this.slots = slots;
         this.constants = constants;
         this.aliases = aliases;
         this.what = what;
+        this.divPrecision = divPrecision;
+    }
+
+    /** The same compiler for a session whose div_precision_increment is {@code digits}. */
+    public ExpressionCompiler withDivPrecision(int digits) {
+        return new ExpressionCompiler(slots, constants, aliases, what, digits);
     }
 
     public Eval compile(Expression e) {
@@ -81,7 +94,7 @@ public final class ExpressionCompiler {
             case Addition a -> binary(a.getLeftExpression(), a.getRightExpression(), Ops::add);
             case Subtraction s -> binary(s.getLeftExpression(), s.getRightExpression(), Ops::subtract);
             case Multiplication m -> binary(m.getLeftExpression(), m.getRightExpression(), Ops::multiply);
-            case Division d -> binary(d.getLeftExpression(), d.getRightExpression(), Ops::divide);
+            case Division d -> binary(d.getLeftExpression(), d.getRightExpression(), (a, b) -> Ops.divide(a, b, divPrecision));
             case IntegerDivision d -> binary(d.getLeftExpression(), d.getRightExpression(), Ops::intDivide);
             case Modulo m -> binary(m.getLeftExpression(), m.getRightExpression(), Ops::modulo);
             case SignedExpression s when s.getSign() == '-' -> unary(compile(s.getExpression()), Ops::negate);

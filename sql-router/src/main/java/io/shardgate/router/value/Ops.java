@@ -199,6 +199,11 @@ public final class Ops {
 
     /** {@code a / b}: NULL on division by zero, as MariaDB (which also warns). */
     public static SqlValue divide(SqlValue a, SqlValue b) {
+        return divide(a, b, DIV_PRECISION);
+    }
+
+    /** {@code a / b} with the session's {@code div_precision_increment} digits added. */
+    public static SqlValue divide(SqlValue a, SqlValue b, int precision) {
         if (a.isNull() || b.isNull()) {
             return SqlValue.NULL;
         }
@@ -211,14 +216,9 @@ public final class Ops {
         if (y.signum() == 0) {
             return SqlValue.NULL;
         }
-        int internal = DIGITS_PER_WORD * (words(scaleOf(a)) + words(scaleOf(b)) + words(DIV_PRECISION));
+        int internal = DIGITS_PER_WORD * (words(scaleOf(a)) + words(scaleOf(b)) + words(precision));
         BigDecimal q = toDecimal(a).divide(y, internal, RoundingMode.DOWN);
-        return new Dec(q, divisionScale(a));
-    }
-
-    /** The scale MariaDB gives {@code a / b}'s result type. */
-    public static int divisionScale(SqlValue a) {
-        return Math.min(MAX_SCALE, scaleOf(a) + DIV_PRECISION);
+        return new Dec(q, Math.min(MAX_SCALE, scaleOf(a) + precision));
     }
 
     private static int words(int digits) {

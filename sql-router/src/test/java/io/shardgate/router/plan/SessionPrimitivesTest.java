@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The primitives that act on the session or wrap a route: UseSchema, TransactionControl, ShowVariables, LocalResult, Ddl. */
+/** The primitives that act on the session or wrap a route: UseSchema, Acknowledge, TransactionControl, ShowVariables, LocalResult, Ddl. */
 class SessionPrimitivesTest {
 
     private final FakeSession session = FakeSession.inShop();
@@ -42,6 +42,15 @@ class SessionPrimitivesTest {
     }
 
     @Test
+    void acknowledgeAnswersOkAndTouchesNothing() {
+        assertThat(new Acknowledge("UNLOCK TABLES").execute(context)).isEqualTo(UpdateResult.EMPTY);
+
+        assertThat(shards.calls()).isEmpty();
+        assertThat(session.schema()).isEqualTo("shop");
+        assertThat(new Acknowledge("UNLOCK TABLES").describe()).hasToString("Acknowledge UNLOCK TABLES (nothing to do)");
+    }
+
+    @Test
     void useSchemaReportsTheSessionsRefusal() {
         FakeSession restricted = new FakeSession("shop", Set.of("shop"));
         ExecutionContext ctx = new ExecutionContext(shards, restricted);
@@ -56,10 +65,12 @@ class SessionPrimitivesTest {
     @Test
     void transactionControlDrivesTheExecutor() {
         for (TransactionControl.Action action : TransactionControl.Action.values()) {
-            assertThat(new TransactionControl(action).execute(context)).isEqualTo(UpdateResult.EMPTY);
+            assertThat(new TransactionControl(action, "sp", false).execute(context)).isEqualTo(UpdateResult.EMPTY);
         }
+        new TransactionControl(TransactionControl.Action.COMMIT, null, true).execute(context);
 
-        assertThat(shards.calls()).containsExactly("begin", "begin read only", "commit", "rollback");
+        assertThat(shards.calls()).containsExactly("begin", "begin read only", "begin read write", "commit", "rollback", "savepoint sp",
+                "rollback to sp", "release sp", "commit", "begin read write");
         assertThat(new TransactionControl(TransactionControl.Action.BEGIN_READ_ONLY).describe())
                 .hasToString("Transaction BEGIN_READ_ONLY");
     }
