@@ -138,4 +138,76 @@ class CompressionIT {
                 .contains("n\tlast\n3000\torder number 999 of many\n")
                 .contains("long_value\n" + "abc".repeat(100000) + "\n");
     }
+
+    /**
+     * Server-side prepared statements over the compressed stream: a parameter of more than 16 MiB
+     * sent inline (one COM_STMT_EXECUTE of several 0xFFFFFF frames) and one sent by
+     * COM_STMT_SEND_LONG_DATA, read back as binary-protocol rows of more than 16 MiB; then many
+     * binary rows at once and through a cursor (COM_STMT_FETCH).
+     */
+    @Test
+    void serverPreparedStatementsWithLargeParametersAndBinaryRows() throws Exception {
+        int size = (17 << 20) + 5;
+        byte[] inline = new byte[size];
+        byte[] streamed = new byte[size];
+        Random random = new Random(3);
+        random.nextBytes(inline);
+        random.nextBytes(streamed);
+        // Half compressible: Connector/J cannot send an inline parameter of 16 MiB and more that does
+        // not compress (MariaDB itself loses the connection then). The streamed value does not
+        // compress: its row comes back in stored compressed packets.
+        java.util.Arrays.fill(inline, 0, 8 << 20, (byte) 'i');
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + cluster.port()
+                + "/shop?useCompression=true&useServerPrepStmts=true&socketTimeout=60000&sslMode=DISABLED&allowPublicKeyRetrieval=true",
+                ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD)) {
+            assertThat(compressing(c)).isTrue();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, note, data) VALUES (?, ?, ?)")) {
+                assertThat(ps.isWrapperFor(com.mysql.cj.jdbc.ServerPreparedStatement.class)).as("binary protocol").isTrue();
+                ps.setLong(1, 3_000_001);
+                ps.setString(2, "inline");
+                ps.setBytes(3, inline);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+                ps.setLong(1, 3_000_002);
+                ps.setString(2, "long data");
+                ps.setBinaryStream(3, new java.io.ByteArrayInputStream(streamed), streamed.length);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, note, data, LENGTH(data) FROM orders WHERE id = ?")) {
+                for (Object[] expected : new Object[][] {{3_000_001L, "inline", inline}, {3_000_002L, "long data", streamed}}) {
+                    ps.setLong(1, (Long) expected[0]);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getLong(1)).isEqualTo(expected[0]);
+                        assertThat(rs.getString(2)).isEqualTo(expected[1]);
+                        assertThat(rs.getBytes(3)).isEqualTo(expected[2]);
+                        assertThat(rs.getLong(4)).isEqualTo(size);
+                        assertThat(rs.next()).isFalse();
+                    }
+                }
+            }
+            readsEveryOrderPrepared(c, 0);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + cluster.port()
+                + "/shop?useCompression=true&useServerPrepStmts=true&useCursorFetch=true&socketTimeout=60000&sslMode=DISABLED"
+                + "&allowPublicKeyRetrieval=true", ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD)) {
+            assertThat(compressing(c)).isTrue();
+            readsEveryOrderPrepared(c, 100);
+        }
+    }
+
+    /** {@link #readsEveryOrder} as a server-side prepared statement, fetched by a cursor when {@code fetchSize} > 0. */
+    private static void readsEveryOrderPrepared(Connection c, int fetchSize) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, note FROM orders WHERE id <= ? ORDER BY id")) {
+            ps.setFetchSize(fetchSize);
+            ps.setInt(1, ROWS);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 1; i <= ROWS; i++) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(i);
+                    assertThat(rs.getString(2)).isEqualTo("order number " + i + " of many");
+                }
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
 }

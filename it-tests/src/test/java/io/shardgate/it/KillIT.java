@@ -67,7 +67,8 @@ class KillIT {
         return f;
     }
 
-    private static SQLException failure(Future<?> f) throws Exception {
+    /** The SQLException a statement running in {@code f} ended with; fails when it ends otherwise or runs on. */
+    static SQLException failure(Future<?> f) throws Exception {
         try {
             f.get(8, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -65,12 +65,17 @@ record RawResult(int status, int warnings, long affectedRows, List<ColumnDefinit
 
     /** Logs in: the proxy's app user, or the reference server's own. */
     static RawClient login(TwinSessions twins, boolean proxy, int collation) throws IOException {
+        return login(twins, proxy, collation, RawClient.BASE_CAPABILITIES);
+    }
+
+    /** {@link #login(TwinSessions, boolean, int)} with the handshake's capability flags. */
+    static RawClient login(TwinSessions twins, boolean proxy, int collation, int capabilities) throws IOException {
         RawClient c = new RawClient(proxy ? twins.cluster.port() : twins.cluster.backend(0).port());
         byte[] answer = proxy
                 ? c.login(ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD, "shop", "mysql_native_password",
-                        RawClient.BASE_CAPABILITIES, collation)
+                        capabilities, collation)
                 : c.login(twins.cluster.backend(0).user(), twins.cluster.backend(0).password(), "plain",
-                        "mysql_native_password", RawClient.BASE_CAPABILITIES, collation);
+                        "mysql_native_password", capabilities, collation);
         if ((answer[0] & 0xFF) != OkPacket.HEADER) {
             c.close();
             throw new IOException("login failed: " + ErrPacket.read(Unpooled.wrappedBuffer(answer)));

@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
  * Outbound half of {@link CompressionCodec}: collects the framed packets written to the channel and
  * sends them as compressed packets, like MariaDB's network layer: several small packets share one
  * compressed packet (MariaDB fills its 16 KiB net buffer first; captured in {@code
- * compressed-headers-3000-rows.hex}), a compressed packet holds at most 0xFFFFFF bytes, and data
+ * compressed-headers-3000-rows.hex}), a compressed packet holds less than 0xFFFFFF bytes, and data
  * under 50 bytes, or that deflate would not shrink, goes as it is with uncompressed length 0.
  *
  * <p>Bytes wait here only until a flush or until {@link #BATCH} have gathered, so what the channel's
@@ -31,6 +31,14 @@ final class CompressionEncoder extends ChannelOutboundHandlerAdapter {
     static final int BATCH = 16 * 1024;
 
     private static final int DEFLATE_STEP = 64 * 1024;
+
+    /**
+     * Bytes of the packet stream one compressed packet carries at most: one less than its 3-byte
+     * length fields allow. Connector/J (26.10) loses its place in the stream after a stored
+     * compressed packet of 0xFFFFFF bytes (an incompressible 17 MiB row then fails with "Packets
+     * received out of order"; CompressionIT), and MariaDB sends none for the same row.
+     */
+    static final int MAX_CHUNK = MAX_FRAME_LENGTH - 1;
 
     private final CompressedSequence sequence;
     private final Deflater deflater = new Deflater();
@@ -67,7 +75,7 @@ final class CompressionEncoder extends ChannelOutboundHandlerAdapter {
     }
 
     /**
-     * Sends pending bytes as compressed packets of at most 0xFFFFFF uncompressed bytes: all of them
+     * Sends pending bytes as compressed packets of at most {@link #MAX_CHUNK} bytes: all of them
      * on a flush; otherwise full-size packets, and the rest too if it makes a batch, so that the
      * tail of a large packet waits to share a compressed packet with what follows.
      */
@@ -77,8 +85,8 @@ final class CompressionEncoder extends ChannelOutboundHandlerAdapter {
         }
         ChannelPromise last = ctx.voidPromise();
         boolean sent = false;
-        while (pending.readableBytes() >= MAX_FRAME_LENGTH || pending.readableBytes() >= (all ? 1 : BATCH)) {
-            ByteBuf chunk = pending.readRetainedSlice(Math.min(pending.readableBytes(), MAX_FRAME_LENGTH));
+        while (pending.readableBytes() >= MAX_CHUNK || pending.readableBytes() >= (all ? 1 : BATCH)) {
+            ByteBuf chunk = take(ctx, Math.min(pending.readableBytes(), MAX_CHUNK));
             last = writePacket(ctx, chunk, !pending.isReadable() && !promises.isEmpty());
             sent = true;
         }
@@ -99,6 +107,25 @@ final class CompressionEncoder extends ChannelOutboundHandlerAdapter {
                 }
             }));
         }
+    }
+
+    /**
+     * The next {@code length} pending bytes as a buffer of their own. Not a slice of {@code pending}:
+     * a stored chunk waits in the channel's outbound buffer, and a slice of a composite reads through
+     * its indexes, which {@code discardReadComponents} shifts, so the chunk would then send other
+     * bytes. The parts are slices of the components themselves, retained.
+     */
+    private ByteBuf take(ChannelHandlerContext ctx, int length) {
+        List<ByteBuf> parts = pending.decompose(pending.readerIndex(), length);
+        pending.skipBytes(length);
+        if (parts.size() == 1) {
+            return parts.getFirst().retain();
+        }
+        CompositeByteBuf chunk = ctx.alloc().compositeBuffer(parts.size());
+        for (ByteBuf part : parts) {
+            chunk.addComponent(true, part.retain());
+        }
+        return chunk;
     }
 
     /** Writes one compressed packet holding {@code chunk}, which it consumes. */

@@ -256,6 +256,38 @@ class CompressionCodecTest {
         assertThat(got.payload()).isEqualTo(payload);
     }
 
+    /**
+     * An incompressible packet of two full frames and a tail, written as PacketWriter writes it
+     * (the first frame with its header, then each header and frame apart): its chunks go stored and
+     * wait in the outbound buffer while the bytes behind them are compacted and more arrive; each
+     * must still send its own bytes. No compressed packet is 0xFFFFFF bytes long: Connector/J cannot
+     * read a stored one of that length (CompressionIT).
+     */
+    @Test
+    void storedChunksOfALargeIncompressiblePacketKeepTheirBytesAndStayUnder16MiB() {
+        byte[] payload = new byte[2 * 0xFFFFFF + 9];
+        new Random(13).nextBytes(payload);
+        open(MAX_PACKET);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        List<byte[]> writes = List.of(frame(1, Arrays.copyOf(payload, 0xFFFFFF)),
+                header(0xFFFFFF, 2), Arrays.copyOfRange(payload, 0xFFFFFF, 2 * 0xFFFFFF),
+                header(9, 3), Arrays.copyOfRange(payload, 2 * 0xFFFFFF, payload.length),
+                frame(4, new byte[] {(byte) 0xFE, 0, 0, 2, 0}));
+        for (byte[] bytes : writes) {
+            plain.writeBytes(bytes);
+            channel.write(Unpooled.wrappedBuffer(bytes));
+        }
+        channel.flush();
+        List<Compressed> out = outbound();
+        assertThat(out).extracting(Compressed::uncompressedLength).as("incompressible: stored").contains(0);
+        assertThat(out).allSatisfy(c -> assertThat(c.compressedLength()).isLessThan(0xFFFFFF));
+        assertThat(concat(out.stream().map(Compressed::data).toList())).isEqualTo(plain.toByteArray());
+    }
+
+    private static byte[] header(int length, int sequenceId) {
+        return new byte[] {(byte) length, (byte) (length >> 8), (byte) (length >> 16), (byte) sequenceId};
+    }
+
     @Test
     void claimOverTheLimitIsRefusedFromTheHeaderAloneAndTheRestDiscarded() {
         open(4096);

@@ -208,6 +208,11 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     /** The logged-in phase for {@code user}: a fresh session with the port's command processor. */
     void startSession(UserConfig newAccount, String database, int collationId) {
+        startSession(newAccount, database, collationId, Capability.IGNORE_SPACE.in(capabilities));
+    }
+
+    /** @param ignoreSpace whether sql_mode starts with IGNORE_SPACE (the handshake asked for it) */
+    private void startSession(UserConfig newAccount, String database, int collationId, boolean ignoreSpace) {
         account = newAccount;
         collation = collationId;
         user = newAccount.name();
@@ -223,7 +228,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         JdbcShardExecutor backends = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
                 diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
-                diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
+                diagnostics, server.status(), ignoreSpace,
                 server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
@@ -258,13 +263,16 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
      * COM_RESET_CONNECTION, on the session thread: as MariaDB's reset, the session ends as if the
      * client had left (open transaction rolled back, everything the command phase holds released)
      * and a fresh one starts for the same user, on the current schema, with the character set of
-     * the login; user and session variables are gone.
+     * the login; user and session variables, warnings and prepared statements are gone, and the
+     * backend connections it borrows are brought back to the defaults (compared with MariaDB in
+     * SessionResetAndKillIT).
      */
     void resetSession() {
         Session old = session;
         String schema = old == null ? null : old.schema();
         phase.closed();
-        startSession(account, schema, collation);
+        // sql_mode goes back to the global one: MariaDB does not add the handshake's IGNORE_SPACE again
+        startSession(account, schema, collation, false);
     }
 
     /** On the session thread: packets go to the current phase. */
