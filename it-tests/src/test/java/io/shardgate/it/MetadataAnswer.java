@@ -52,13 +52,19 @@ record MetadataAnswer(List<String> columns, List<List<String>> rows, String erro
     }
 
     /**
-     * A column's precision and scale, except for TEXT and BLOB columns: their length depends on
-     * the character set of results, which ShardGate does not yet pass on to the backends (a
-     * client's {@code SET character_set_results = NULL}).
+     * A column's precision and scale, except for TEXT and BLOB columns the query computes
+     * ({@code GROUP_CONCAT} of information_schema columns): under {@code character_set_results =
+     * NULL} (MySQL Connector/J's) MariaDB describes them in their own character set, utf8mb3 for
+     * information_schema's, with a length in its bytes; ShardGate's backends describe every result
+     * in utf8mb4 and the proxy cannot tell a computed column's own character set, so it describes
+     * them as utf8mb4 and Connector/J divides the same byte length by 4 instead of 3. The columns
+     * of information_schema tables themselves are compared (the proxy knows they are utf8mb3).
      */
     static String size(ResultSetMetaData md, int i) throws SQLException {
         String type = md.getColumnTypeName(i);
-        return type.endsWith("TEXT") || type.endsWith("BLOB") ? "" : "(" + md.getPrecision(i) + "," + md.getScale(i) + ")";
+        boolean computed = md.getTableName(i) == null || md.getTableName(i).isEmpty();
+        return computed && (type.endsWith("TEXT") || type.endsWith("BLOB")) ? ""
+                : "(" + md.getPrecision(i) + "," + md.getScale(i) + ")";
     }
 
     /** Without the rows whose text contains {@code marker} (objects only one side has). */

@@ -51,7 +51,8 @@ record MetadataFixture(ShardedCluster cluster, LocalMariaDb reference) implement
     static final List<String> TABLES = List.of("audit", "countries", "customers", "order_lines", "orders");
 
     private static final List<String> DDL = List.of(
-            "CREATE TABLE customers (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL,"
+            "CREATE TABLE customers (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL"
+                    + " COMMENT 'Zoë''s \\\\ € name',"
                     + " email VARCHAR(100) DEFAULT NULL, UNIQUE KEY uk_email (email)) COMMENT 'people'",
             "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT, customer_id INT NOT NULL, amount DECIMAL(10,2) NOT NULL"
                     + " DEFAULT 0.00, status ENUM('open','paid') NOT NULL DEFAULT 'open', created DATETIME NOT NULL, note TEXT,"

@@ -314,6 +314,13 @@ class MetadataIT {
         }
     }
 
+    /**
+     * mariadb-dump through ShardGate: its default (LOCK TABLES) is refused; with
+     * {@code --single-transaction} (START TRANSACTION WITH CONSISTENT SNAPSHOT, a savepoint rolled
+     * back to after each table) or {@code --skip-lock-tables} the dump file is the one MariaDB
+     * holding the logical tables writes, with {@code --order-by-primary} byte for byte but for
+     * the server version and the date; it restores into a plain MariaDB.
+     */
     @Test
     void aMariaDbDumpThroughShardGateRestoresIntoPlainMariaDb() throws Exception {
         MariaDbCli.Run locked = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop");
@@ -326,9 +333,23 @@ class MetadataIT {
         assertThat(everything.stdout()).contains("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `shop` /*!40100 DEFAULT CHARACTER SET");
         assertNoPhysicalNames("the dump with routines, events and databases", everything.stdout());
 
-        MariaDbCli.Run dump = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop", "--skip-lock-tables");
+        List<Long> before = savepointCounters();
+        MariaDbCli.Run dump = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop", "--single-transaction",
+                "--order-by-primary");
         assertThat(dump.exitCode()).as(dump.stderr()).isZero();
+        List<Long> after = savepointCounters();
+        assertThat(List.of(after.get(0) - before.get(0), after.get(1) - before.get(1), after.get(2) - before.get(2),
+                after.get(3) - before.get(3))).as("BEGIN, SAVEPOINT, ROLLBACK TO SAVEPOINT (after each table), RELEASE")
+                .containsExactly(1L, 1L, (long) TABLES.size(), 1L);
         assertNoPhysicalNames("the dump", dump.stdout());
+        MariaDbCli.Run plain = MariaDbCli.dump(reference.port(), "app", "app-secret", "shop", "--single-transaction",
+                "--order-by-primary");
+        assertThat(dumpFile(dump.stdout())).isEqualTo(dumpFile(plain.stdout()));
+        MariaDbCli.Run unlocked = MariaDbCli.dump(cluster.port(), "app", "app-secret", "shop", "--skip-lock-tables",
+                "--order-by-primary");
+        assertThat(unlocked.exitCode()).as(unlocked.stderr()).isZero();
+        assertThat(dumpFile(unlocked.stdout())).isEqualTo(dumpFile(dump.stdout()));
+
         reference.execute("CREATE DATABASE restored");
         MariaDbCli.Run restore = MariaDbCli.script(reference.port(), reference.user(), reference.password(), "restored",
                 dump.stdout());
@@ -348,5 +369,21 @@ class MetadataIT {
                         .isEqualTo(MetadataAnswer.of(proxy, ddl, Set.of()).rows());
             }
         }
+    }
+
+    /** The proxy's Com_begin, Com_savepoint, Com_rollback_to_savepoint, Com_release_savepoint. */
+    private List<Long> savepointCounters() throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection proxy = cluster.connect("shop")) {
+            for (String counter : List.of("Com_begin", "Com_savepoint", "Com_rollback_to_savepoint", "Com_release_savepoint")) {
+                out.add(Long.parseLong(TwinSessions.one(proxy, "SHOW GLOBAL STATUS LIKE '" + counter + "'").split("\\|")[1]));
+            }
+        }
+        return out;
+    }
+
+    /** A dump without the lines naming the server's version and the time it was written. */
+    private static String dumpFile(String dump) {
+        return dump.replaceAll("(?m)^-- (Server version|Dump completed on).*$", "");
     }
 }

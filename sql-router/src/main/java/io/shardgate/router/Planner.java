@@ -90,7 +90,8 @@ public final class Planner {
             case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
             case "UNLOCK" -> unlockTables(in);
-            case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in);
+            case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in,
+                    () -> rules.nodesOf(session.schema()).stream().map(DataNode::name).toList());
             case "PREPARE", "EXECUTE", "DEALLOCATE" -> PreparedSqlParser.parse(in, AnyNode.pick(rules, session.schema()), this);
             default -> throw ShardGateException.notSupported(keyword + " statement");
         };

@@ -14,6 +14,11 @@ import java.util.List;
  * go to it as a derived table of typed constants under the SHOW's column names, numbered, and it
  * answers with the numbers of the rows that pass. The condition is then evaluated by MariaDB
  * itself, with any function or operator the client used.
+ *
+ * <p>The first SELECT only names the columns (a VALUES list cannot): it holds the first row's
+ * values, for the types, but no row. Its LIMIT keeps MariaDB from pushing the condition into it,
+ * where it would be evaluated once more for that row and raise its warnings twice; so the
+ * condition runs once per row, in order, and its warnings are listed that way.
  */
 final class ShowWhere {
 
@@ -26,14 +31,15 @@ final class ShowWhere {
         if (rows.isEmpty()) {
             return rows;
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(NUMBER).append(" FROM (SELECT 0 AS ").append(NUMBER);
+        StringBuilder sql = new StringBuilder("SELECT ").append(NUMBER).append(" FROM ((SELECT 0 AS ").append(NUMBER);
         Row first = rows.getFirst();
         for (int i = 0; i < columns.size(); i++) {
             sql.append(", ").append(SqlValues.literal(columns.get(i), first.cell(i))).append(" AS ")
                     .append(MysqlStrings.quoteIdentifier(columns.get(i).name()));
         }
-        for (int r = 1; r < rows.size(); r++) {
-            sql.append(r == 1 ? " UNION ALL VALUES " : ", ").append('(').append(r);
+        sql.append(" LIMIT 0)");
+        for (int r = 0; r < rows.size(); r++) {
+            sql.append(r == 0 ? " UNION ALL VALUES " : ", ").append('(').append(r);
             for (int i = 0; i < columns.size(); i++) {
                 sql.append(", ").append(SqlValues.literal(columns.get(i), rows.get(r).cell(i)));
             }

@@ -80,9 +80,10 @@ class ShowsTest {
 
         assertThat(result.columns()).extracting(Column::name).containsExactly("Tables_in_shop", "Table_type");
         assertThat(rows(result)).containsExactly("(customers, BASE TABLE)", "(products, BASE TABLE)");
-        assertThat(asked).containsExactly("SELECT shardgate_row FROM (SELECT 0 AS shardgate_row, _utf8mb3 X'637573746F6D657273'"
-                + " AS `Tables_in_shop`, _utf8mb3 X'42415345205441424C45' AS `Table_type`"
-                + " UNION ALL VALUES (1, _utf8mb3 X'6F7264657273', _utf8mb3 X'42415345205441424C45'),"
+        assertThat(asked).containsExactly("SELECT shardgate_row FROM ((SELECT 0 AS shardgate_row, _utf8mb3 X'637573746F6D657273'"
+                + " AS `Tables_in_shop`, _utf8mb3 X'42415345205441424C45' AS `Table_type` LIMIT 0)"
+                + " UNION ALL VALUES (0, _utf8mb3 X'637573746F6D657273', _utf8mb3 X'42415345205441424C45'),"
+                + " (1, _utf8mb3 X'6F7264657273', _utf8mb3 X'42415345205441424C45'),"
                 + " (2, _utf8mb3 X'70726F6475637473', _utf8mb3 X'42415345205441424C45')) AS shardgate_show"
                 + " WHERE Table_type = 'BASE TABLE' AND Tables_in_shop <> 'orders'");
     }
