@@ -75,6 +75,18 @@ class LocalAnswersTest {
     }
 
     @Test
+    void userVariablesNamedLikeKeywordsOrColumns() {
+        List<String> names = List.of("time", "date", "timestamp", "key", "select", "from", "user", "table", "values",
+                "interval", "limit", "order", "default", "null", "binary", "t", "ts", "dt", "tm", "bin", "b", "d", "1a");
+        for (String name : names) {
+            session.setUserVariable(name, "v " + name);
+            assertThat(rows("SELECT @" + name)).as(name).containsExactly(Row.ofStrings("v " + name));
+        }
+        session.setUserVariable("x y", "spaced");
+        assertThat(rows("SELECT @`x y`, @'x y', @\"x y\"")).containsExactly(Row.ofStrings("spaced", "spaced", "spaced"));
+    }
+
+    @Test
     void doubleValuesAreLeftToANodeToPrint() {
         session.setUserVariable("d", 2.25e300);
         shards.answer("dn0", s -> new FakeRowStream(List.of(Column.computedInteger("x")), List.of(Row.ofStrings("1"))));
