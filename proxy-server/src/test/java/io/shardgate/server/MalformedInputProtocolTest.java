@@ -22,19 +22,21 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Broken and hostile input at the socket: every case ends in an ERR or a clean close within a
  * bounded time, never a hang, and a well-behaved client keeps being served meanwhile. The proxy
- * runs with max_allowed_packet 4K and a read timeout of 500 ms.
+ * runs with max_allowed_packet 4K, a read timeout of 500 ms and a login timeout of 2 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputProtocolTest {
 
     private static final long READ_TIMEOUT_MILLIS = 500;
+    private static final long CONNECT_TIMEOUT_MILLIS = 2000;
 
     private ShardGateServer server;
 
     @BeforeAll
     void start() throws Exception {
         server = NoBackendProxy.start("- { name: app, password: secret, schemas: [shop] }",
-                new ServerConfig("127.0.0.1", 0, 0, 4096).withNetReadTimeout(READ_TIMEOUT_MILLIS));
+                new ServerConfig("127.0.0.1", 0, 0, 4096).withNetReadTimeout(READ_TIMEOUT_MILLIS)
+                        .withConnectTimeout(CONNECT_TIMEOUT_MILLIS));
     }
 
     @AfterAll
@@ -74,6 +76,22 @@ class MalformedInputProtocolTest {
     }
 
     @Test
+    void aConnectionThatNeverLogsInIsClosedAfterTheConnectTimeout() throws Exception {
+        try (RawClient silent = new RawClient(server.port())) {
+            long began = System.nanoTime();
+            assertThat(untilClosed(silent)).as("closed without a word, as MariaDB after connect_timeout").isEmpty();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            assertThat(millis).isBetween(CONNECT_TIMEOUT_MILLIS - 50, CONNECT_TIMEOUT_MILLIS + 3000);
+        }
+        // a login that completes before the timeout is not touched by it afterwards
+        try (RawClient c = loggedIn(0)) {
+            Thread.sleep(CONNECT_TIMEOUT_MILLIS + 300);
+            assertThat(c.command(COM_PING, "")[0]).isZero();
+        }
+        othersAreServed();
+    }
+
+    @Test
     void anUnfinishedPacketIsAnsweredWith1159AfterTheReadTimeout() throws Exception {
         try (RawClient c = loggedIn(0)) {
             long began = System.nanoTime();
@@ -101,7 +119,7 @@ class MalformedInputProtocolTest {
             // claiming 0x43454c bytes, over max_allowed_packet
             c.writeRaw(concat(new byte[] {3, 0, 0, 0}, "\u0003SELECT 1".getBytes()));
             List<byte[]> got = untilClosed(c);
-            assertThat(got).extracting(p -> err(p).errorCode()).containsExactly(1235, 1153); // "SE statement not supported"
+            assertThat(got).extracting(p -> err(p).errorCode()).containsExactly(1064, 1153); // "SE" starts no statement
         }
         othersAreServed();
     }
