@@ -28,6 +28,7 @@ import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
 import io.shardgate.server.tls.ServerTls;
+import io.shardgate.server.tls.TlsStatus;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -228,6 +229,11 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
                 diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
                 server.config().server().maxPreparedStatements());
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        if (ssl != null) {
+            TlsStatus tls = TlsStatus.of(ssl.engine().getSession());
+            s.secureTransport(tls.cipher(), tls.version());
+        }
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

@@ -44,6 +44,8 @@ public final class Session implements SessionState {
     private long rowCount;
     private long foundRows;
     private boolean backslashEscapes = true;
+    /** Ssl_cipher, Ssl_version of SHOW SESSION STATUS: the connection's TLS, empty values without it. */
+    private Map<String, Object> transportStatus = Map.of("Ssl_cipher", "", "Ssl_version", "");
 
     /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
@@ -300,8 +302,22 @@ public final class Session implements SessionState {
         globalStatus.command(counter);
     }
 
+    /** The connection's TLS cipher and protocol version (OpenSSL's names), for SHOW SESSION STATUS. */
+    public void secureTransport(String cipher, String version) {
+        transportStatus = Map.of("Ssl_cipher", cipher, "Ssl_version", version);
+    }
+
     @Override
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
-        return scope == VariableScope.GLOBAL ? globalStatus.values() : globalStatus.overlay(status);
+        if (scope == VariableScope.GLOBAL) {
+            // as MariaDB's global values of a server whose own client connections use no TLS
+            SortedMap<String, Object> values = globalStatus.values();
+            values.put("Ssl_cipher", "");
+            values.put("Ssl_version", "");
+            return values;
+        }
+        SortedMap<String, Object> values = globalStatus.overlay(status);
+        values.putAll(transportStatus);
+        return values;
     }
 }
