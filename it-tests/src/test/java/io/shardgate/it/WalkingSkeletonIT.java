@@ -304,6 +304,12 @@ class WalkingSkeletonIT {
                         assertThat(e.getMessage()).contains("'shop.missing'").doesNotContain("shop_0");
                     });
             assertThatThrownBy(() -> st.execute("SELEC 1"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1064);
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).contains("'SELEC' does not start a statement", "near 'SELEC 1'");
+                    });
+            assertThatThrownBy(() -> st.execute("HANDLER orders OPEN"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1235));
             assertThat(strings(st, "SELECT 'ok'")).containsExactly("ok");
         }

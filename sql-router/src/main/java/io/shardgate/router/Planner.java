@@ -80,7 +80,7 @@ public final class Planner {
             case "USE" -> use(in);
             case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in);
             case "PREPARE", "EXECUTE", "DEALLOCATE" -> PreparedSqlParser.parse(in, AnyNode.pick(rules, session.schema()), this);
-            default -> throw ShardGateException.notSupported(keyword + " statement");
+            default -> throw StatementWords.refusal(keyword, parsed.sql());
         };
     }
 
