@@ -154,27 +154,23 @@ def step_crud_sharded(conn):
 
 def step_crud_unsharded(conn):
     with conn.cursor() as c:
-        equal("notes inserted", 3, c.execute("INSERT INTO %s (body) VALUES ('one'), ('two'), ('three')" % NOTES))
+        equal("notes inserted", 3, c.execute("INSERT INTO %s (body) VALUES ('first note'), ('second note'), ('third note')" % NOTES))
         generated = c.lastrowid
     first = scalar(conn, "SELECT LAST_INSERT_ID()")
     ids = [r[0] for r in rows(conn, "SELECT id FROM %s ORDER BY id" % NOTES)]
     equal("note ids", 3, len(ids))
     equal("LAST_INSERT_ID()", ids[0], first)
     equal("the driver's generated key", ids[0], generated)
-    equal("UPDATE note", 1, update(conn, "UPDATE %s SET body = 'second' WHERE id = %%s" % NOTES, (ids[1],)))
+    equal("UPDATE note", 1, update(conn, "UPDATE %s SET body = %%s WHERE id = %%s" % NOTES, ("second, changed", ids[1])))
     equal("DELETE note", 1, update(conn, "DELETE FROM %s WHERE id = %%s" % NOTES, (ids[2],)))
-    equal("notes", [(ids[0], "one"), (ids[1], "second")], rows(conn, "SELECT id, body FROM %s ORDER BY id" % NOTES))
+    equal("notes", [(ids[0], "first note"), (ids[1], "second, changed")], rows(conn, "SELECT id, body FROM %s ORDER BY id" % NOTES))
 
 
 def blob_pattern(size):
-    """Byte i = (i*31 + (i>>8) + (i>>16)*7 + (i>>24)*13) mod 256: every value, no period within 20 MiB.
-
-    Within a 256-byte block k the bytes are (j*31 + c(k)) mod 256, so the blob is built from blocks.
-    """
-    base = [(j * 31) & 0xFF for j in range(256)]
-    blocks = [bytes((b + c) & 0xFF for b in base) for c in range(256)]
-    parts = [blocks[(k + (k >> 8) * 7 + (k >> 16) * 13) & 0xFF] for k in range(size // 256)]
-    return b"".join(parts)
+    """Byte i = (i * 31 + i // 256) mod 256 (SCENARIO.md): zero bytes occur, no 256-byte block repeats
+    its neighbour. Block k of 256 bytes is (j * 31 + k) mod 256, so the blob is built from blocks."""
+    blocks = [bytes((j * 31 + c) & 0xFF for j in range(256)) for c in range(256)]
+    return b"".join(blocks[k & 0xFF] for k in range(size // 256))
 
 
 def step_blob(conn):

@@ -27,8 +27,8 @@ import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
+import io.shardgate.server.session.TlsStatus;
 import io.shardgate.server.tls.ServerTls;
-import io.shardgate.server.tls.TlsStatus;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -106,6 +106,12 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     /** Whether the connection runs under TLS. */
     boolean secure() {
         return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    /** The cipher and protocol the TLS handshake agreed, for SHOW STATUS. */
+    private TlsStatus tlsStatus() {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        return ssl == null ? TlsStatus.NONE : TlsStatus.of(ssl.engine().getSession());
     }
 
     void user(String name) {
@@ -228,12 +234,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
                 diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
-                server.config().server().maxPreparedStatements());
-        SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        if (ssl != null) {
-            TlsStatus tls = TlsStatus.of(ssl.engine().getSession());
-            s.secureTransport(tls.cipher(), tls.version());
-        }
+                server.config().server().maxPreparedStatements(), tlsStatus());
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

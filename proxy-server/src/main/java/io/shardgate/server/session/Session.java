@@ -34,6 +34,7 @@ public final class Session implements SessionState {
     private final SessionDiagnostics diagnostics;
     private final StatusCounters globalStatus;
     private final StatusCounters status = new StatusCounters();
+    private final TlsStatus tls;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<String, PreparedText> preparedSql = new HashMap<>();
     private final int maxPreparedStatements;
@@ -44,14 +45,12 @@ public final class Session implements SessionState {
     private long rowCount;
     private long foundRows;
     private boolean backslashEscapes = true;
-    /** Ssl_cipher, Ssl_version of SHOW SESSION STATUS: the connection's TLS, empty values without it. */
-    private Map<String, Object> transportStatus = Map.of("Ssl_cipher", "", "Ssl_version", "");
 
     /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
                    SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
-                   int maxPreparedStatements) {
+                   int maxPreparedStatements, TlsStatus tls) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -60,6 +59,7 @@ public final class Session implements SessionState {
         this.executor = executor;
         this.diagnostics = diagnostics;
         this.globalStatus = globalStatus;
+        this.tls = tls;
         this.values = new SessionVariables(variables, executor, collationId);
         if (ignoreSpace) {
             values.ignoreSpace();
@@ -302,22 +302,15 @@ public final class Session implements SessionState {
         globalStatus.command(counter);
     }
 
-    /** The connection's TLS cipher and protocol version (OpenSSL's names), for SHOW SESSION STATUS. */
-    public void secureTransport(String cipher, String version) {
-        transportStatus = Map.of("Ssl_cipher", cipher, "Ssl_version", version);
-    }
-
     @Override
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
         if (scope == VariableScope.GLOBAL) {
-            // as MariaDB's global values of a server whose own client connections use no TLS
             SortedMap<String, Object> values = globalStatus.values();
-            values.put("Ssl_cipher", "");
-            values.put("Ssl_version", "");
+            TlsStatus.NONE.addTo(values); // MariaDB's global values of these are empty, too
             return values;
         }
         SortedMap<String, Object> values = globalStatus.overlay(status);
-        values.putAll(transportStatus);
+        tls.addTo(values);
         return values;
     }
 }
