@@ -33,7 +33,5 @@ SELECT id INTO @x FROM orders WHERE id = 1 -- refused
 CREATE TEMPORARY TABLE tmp_x (id INT) -- refused
 RENAME TABLE dml_products TO dml_products_renamed -- refused
 DROP DATABASE IF EXISTS no_such_db -- refused
-SELECT * FROM information_schema.tables -- refused
-SELECT user FROM mysql.user -- refused
 LOCK TABLES dml_products READ -- refused
 SET GLOBAL max_connections = 100 -- refused

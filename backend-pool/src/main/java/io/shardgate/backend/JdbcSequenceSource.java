@@ -23,8 +23,6 @@ import java.util.Map;
  */
 public final class JdbcSequenceSource implements SequenceSource {
 
-    static final String TABLE = "shardgate_sequence";
-
     private final DataSourceRegistry registry;
     private final DataNode node;
     private final int blockSize;
@@ -79,7 +77,7 @@ public final class JdbcSequenceSource implements SequenceSource {
             block[0] = Math.max(block[0], explicitId + 1);
             return;
         }
-        String table = MysqlStrings.quoteIdentifier(node.database()) + "." + TABLE;
+        String table = MysqlStrings.quoteIdentifier(node.database()) + "." + SequenceSource.TABLE;
         try (Connection c = registry.connection(node, ConnectionFlavor.FOUND_ROWS)) {
             ensureRow(c, table, sequence);
             try (PreparedStatement update = c.prepareStatement("UPDATE " + table
@@ -98,7 +96,7 @@ public final class JdbcSequenceSource implements SequenceSource {
 
     /** [first, end) of a newly reserved block. */
     private long[] reserve(String sequence, int size) {
-        String table = MysqlStrings.quoteIdentifier(node.database()) + "." + TABLE;
+        String table = MysqlStrings.quoteIdentifier(node.database()) + "." + SequenceSource.TABLE;
         try (Connection c = registry.connection(node, ConnectionFlavor.FOUND_ROWS)) {
             ensureRow(c, table, sequence);
             // LAST_INSERT_ID(expr) makes the new value readable on this connection without a race.

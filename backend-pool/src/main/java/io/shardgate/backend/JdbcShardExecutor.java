@@ -134,8 +134,8 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     }
 
     @Override
-    public void begin(Boolean readOnly) {
-        connections.begin(readOnly);
+    public void begin(Boolean readOnly, List<String> snapshot) {
+        connections.begin(readOnly, snapshot.stream().map(rules::node).toList());
     }
 
     @Override

@@ -47,15 +47,7 @@ final class SessionConnections {
             if (transaction != null) {
                 Lease lease = transaction.lease(node.name());
                 if (lease == null) {
-                    lease = open(node, true);
-                    try {
-                        Transaction.execute(lease, transaction.startStatement());
-                    } catch (SQLException e) {
-                        lease.discard();
-                        throw BackendErrors.translate(e, node, lease.member());
-                    }
-                    transaction.join(node.name(), lease);
-                    return lease;
+                    return join(node, false);
                 }
                 // The session may have changed a variable since the node joined.
                 applySettings(lease, node);
@@ -63,6 +55,18 @@ final class SessionConnections {
             }
         }
         return open(node, false);
+    }
+
+    /** {@code node} joins the open transaction, taking its snapshot now if {@code snapshot}. */
+    private Lease join(DataNode node, boolean snapshot) {
+        Lease lease = open(node, true);
+        try {
+            transaction.join(node.name(), lease, snapshot);
+        } catch (SQLException e) {
+            lease.discard();
+            throw BackendErrors.translate(e, node, lease.member());
+        }
+        return lease;
     }
 
     private Lease open(DataNode node, boolean pin) {
@@ -195,13 +199,22 @@ final class SessionConnections {
         return transaction != null;
     }
 
-    /** MariaDB commits an open transaction when a new one begins. */
-    synchronized void begin(Boolean readOnly) {
+    /**
+     * MariaDB commits an open transaction when a new one begins. The {@code snapshot} nodes join at
+     * once, one after the other: their snapshots are taken within moments of each other, but a
+     * write committing meanwhile on two nodes may be in one's snapshot and not the other's.
+     */
+    synchronized void begin(Boolean readOnly, List<DataNode> snapshot) {
         if (transaction != null) {
             finish(true);
         }
         explicitTransaction = true;
         transaction = new Transaction(readOnly);
+        for (DataNode node : snapshot) {
+            if (transaction.lease(node.name()) == null) {
+                join(node, true);
+            }
+        }
     }
 
     synchronized void commit() {

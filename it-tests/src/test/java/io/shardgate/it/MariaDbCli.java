@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real {@code mariadb} command-line client, run against the proxy. */
+/** The real {@code mariadb} command-line client (and {@code mariadb-dump}), run against the proxy. */
 final class MariaDbCli {
 
     /** What one run printed and how it ended. */
@@ -18,19 +18,28 @@ final class MariaDbCli {
 
     static Run run(int port, String user, String password, String database, String... extraArgs)
             throws IOException, InterruptedException {
-        return launch(port, user, password, database, null, extraArgs);
+        return launch("mariadb", port, user, password, database, null, extraArgs);
+    }
+
+    /** {@code mariadb-dump} of one database; the dump is the run's standard output. */
+    static Run dump(int port, String user, String password, String database, String... extraArgs)
+            throws IOException, InterruptedException {
+        return launch("mariadb-dump", port, user, password, database, null, extraArgs);
     }
 
     /** Feeds {@code script} on standard input, as {@code mariadb < file.sql} does. */
     static Run script(int port, String user, String password, String database, String script, String... extraArgs)
             throws IOException, InterruptedException {
-        return launch(port, user, password, database, script, extraArgs);
+        return launch("mariadb", port, user, password, database, script, extraArgs);
     }
 
-    private static Run launch(int port, String user, String password, String database, String stdin, String... extraArgs)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("mariadb", "--no-defaults", "-h127.0.0.1", "-P" + port, "-u" + user,
-                "--batch", "--skip-ssl"));
+    private static Run launch(String program, int port, String user, String password, String database, String stdin,
+                              String... extraArgs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(program, "--no-defaults", "-h127.0.0.1", "-P" + port, "-u" + user,
+                "--skip-ssl"));
+        if (program.equals("mariadb")) {
+            cmd.add("--batch");
+        }
         cmd.addAll(List.of(extraArgs));
         if (database != null) {
             cmd.add(database);
@@ -47,7 +56,7 @@ final class MariaDbCli {
             Process p = pb.start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("mariadb client did not finish: " + cmd);
+                throw new IllegalStateException(program + " did not finish: " + cmd);
             }
             return new Run(p.exitValue(), java.nio.file.Files.readString(stdout, StandardCharsets.UTF_8),
                     java.nio.file.Files.readString(stderr, StandardCharsets.UTF_8));

@@ -56,7 +56,7 @@ class MariaDbCliIT {
     void connectsInteractivelyStyleWithVersionCommentAndShowsLogicalMetadata() throws Exception {
         MariaDbCli.Run status = sql("SELECT DATABASE(); SHOW DATABASES; SHOW TABLES");
         assertThat(status.exitCode()).as(status.stderr()).isZero();
-        assertThat(status.stdout()).contains("DATABASE()\nshop\n").contains("Database\nshop\n").contains("Tables_in_shop\norders\n");
+        assertThat(status.stdout()).contains("DATABASE()\nshop\n").contains("Database\ninformation_schema\nshop\n").contains("Tables_in_shop\norders\n");
         MariaDbCli.Run version = MariaDbCli.run(cluster.port(), ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD, "shop",
                 "-e", "status");
         assertThat(version.exitCode()).as(version.stderr()).isZero();

@@ -63,14 +63,43 @@ record RawResult(int status, int warnings, long affectedRows, List<ColumnDefinit
         throw new IOException("no end of result after " + MAX_PACKETS + " packets");
     }
 
+    /**
+     * Everything the client received, as text to compare: the error, or each column definition,
+     * each row's values in hexadecimal (those of the {@code masked} columns as {@code *}), the
+     * final packet's status flags and warning count.
+     */
+    String shown(java.util.Set<String> masked) {
+        if (error != null) {
+            return "ERROR " + error.errorCode() + " " + error.sqlState() + " " + error.message();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (ColumnDefinition41 c : columns) {
+            sb.append(c.schema()).append('.').append(c.table()).append('/').append(c.orgTable()).append('.')
+                    .append(c.name()).append('/').append(c.orgName()).append(" charset=").append(c.characterSet())
+                    .append(" length=").append(c.columnLength()).append(" type=").append(c.type()).append(" flags=")
+                    .append(c.flags()).append(" decimals=").append(c.decimals()).append('\n');
+        }
+        for (byte[][] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                sb.append(i == 0 ? "" : " | ").append(masked.contains(columns.get(i).name()) ? "*"
+                        : row[i] == null ? "NULL" : java.util.HexFormat.of().formatHex(row[i]));
+            }
+            sb.append('\n');
+        }
+        return sb.append("status=").append(status).append(" warnings=").append(warnings).toString();
+    }
+
     /** Logs in: the proxy's app user, or the reference server's own. */
     static RawClient login(TwinSessions twins, boolean proxy, int collation) throws IOException {
-        RawClient c = new RawClient(proxy ? twins.cluster.port() : twins.cluster.backend(0).port());
-        byte[] answer = proxy
-                ? c.login(ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD, "shop", "mysql_native_password",
-                        RawClient.BASE_CAPABILITIES, collation)
-                : c.login(twins.cluster.backend(0).user(), twins.cluster.backend(0).password(), "plain",
-                        "mysql_native_password", RawClient.BASE_CAPABILITIES, collation);
+        return proxy ? login(twins.cluster.port(), ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD, "shop", collation)
+                : login(twins.cluster.backend(0).port(), twins.cluster.backend(0).user(), twins.cluster.backend(0).password(),
+                        "plain", collation);
+    }
+
+    /** Logs in with mysql_native_password and the given handshake collation. */
+    static RawClient login(int port, String user, String password, String database, int collation) throws IOException {
+        RawClient c = new RawClient(port);
+        byte[] answer = c.login(user, password, database, "mysql_native_password", RawClient.BASE_CAPABILITIES, collation);
         if ((answer[0] & 0xFF) != OkPacket.HEADER) {
             c.close();
             throw new IOException("login failed: " + ErrPacket.read(Unpooled.wrappedBuffer(answer)));

@@ -108,7 +108,41 @@ class TransactionsIT {
         }
     }
 
-    /** A shard the transaction first touches after a savepoint is rolled back whole when it returns to it. */
+    /**
+     * START TRANSACTION WITH CONSISTENT SNAPSHOT takes every shard's snapshot at once: rows another
+     * session commits afterwards are in none of the transaction's reads. Rolling back to a savepoint
+     * set after the transaction had read a table keeps the snapshot, also of a shard first read after
+     * the savepoint; rolling back to one set before any table was read ends the snapshot (MariaDB
+     * rolls back InnoDB whole when it was not yet part of the transaction at the savepoint).
+     */
+    @Test
+    void aConsistentSnapshotCoversEveryShardFromTheStart() throws Exception {
+        try (Connection p = twins.proxy(""); Connection pw = twins.proxy(""); Connection d = twins.plain("");
+             Connection dw = twins.plain("")) {
+            for (Connection[] c : new Connection[][] {{p, pw}, {d, dw}}) {
+                run(c[0], "START TRANSACTION WITH CONSISTENT SNAPSHOT");
+                run(c[1], "INSERT INTO items VALUES (3, 3), (4, 4)");
+                assertThat(rows(c[0], "SELECT id FROM items ORDER BY id")).containsExactly("1", "2");
+                run(c[0], "COMMIT", "BEGIN");
+                assertThat(rows(c[0], "SELECT n FROM items WHERE id = 2")).containsExactly("2");
+                run(c[0], "SAVEPOINT s");
+                assertThat(rows(c[0], "SELECT n FROM items WHERE id = 1")).containsExactly("1");
+                run(c[0], "ROLLBACK TO SAVEPOINT s");
+                run(c[1], "UPDATE items SET n = 100 WHERE id = 1");
+                assertThat(rows(c[0], "SELECT n FROM items WHERE id = 1")).as("the read view outlives the rollback")
+                        .containsExactly("1");
+                run(c[0], "COMMIT", "BEGIN", "SAVEPOINT s");
+                assertThat(rows(c[0], "SELECT n FROM items WHERE id = 1")).containsExactly("100");
+                run(c[0], "ROLLBACK TO SAVEPOINT s");
+                run(c[1], "UPDATE items SET n = 200 WHERE id = 1");
+                assertThat(rows(c[0], "SELECT n FROM items WHERE id = 1")).as("a read view begun after the savepoint")
+                        .containsExactly("200");
+                run(c[0], "COMMIT");
+            }
+        }
+    }
+
+    /** A shard the transaction first touches after a savepoint has its work undone by rolling back to it. */
     @Test
     void shardsTouchedAfterASavepointAreUndoneByRollingBackToIt() throws Exception {
         try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {

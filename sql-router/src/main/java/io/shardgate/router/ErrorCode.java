@@ -7,6 +7,7 @@ package io.shardgate.router;
 public enum ErrorCode {
     ACCESS_DENIED(1045, "28000", "Access denied for user '%s'@'%s' (using password: %s)"),
     DB_ACCESS_DENIED(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
+    TABLE_ACCESS_DENIED(1142, "42000", "%s command denied to user '%s'@'%s' for table `%s`.`%s`"),
     UNKNOWN_DATABASE(1049, "42000", "Unknown database '%s'"),
     NO_DATABASE_SELECTED(1046, "3D000", "No database selected"),
     NO_SUCH_TABLE(1146, "42S02", "Table '%s.%s' doesn't exist"),

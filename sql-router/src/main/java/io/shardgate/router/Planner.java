@@ -4,6 +4,7 @@ import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.Acknowledge;
 import io.shardgate.router.plan.LocalResult;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
@@ -16,6 +17,7 @@ import io.shardgate.router.result.Column;
 import io.shardgate.router.result.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -78,7 +80,9 @@ public final class Planner {
             // DESCRIBE and DESC are synonyms of EXPLAIN: followed by a statement they explain it
             case "EXPLAIN", "DESC", "DESCRIBE" -> explain(parsed, session, in);
             case "USE" -> use(in);
-            case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in);
+            case "UNLOCK" -> unlockTables(in);
+            case "BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" -> TransactionParser.parse(in,
+                    () -> rules.nodesOf(session.schema()).stream().map(DataNode::name).toList());
             case "PREPARE", "EXECUTE", "DEALLOCATE" -> PreparedSqlParser.parse(in, AnyNode.pick(rules, session.schema()), this);
             default -> throw StatementWords.refusal(keyword, parsed.sql());
         };
@@ -111,6 +115,12 @@ public final class Planner {
         if (ast instanceof net.sf.jsqlparser.statement.select.PlainSelect ps) {
             SelectNames.preserve(ps, parsed, parsedAst.normalized(),
                     new Constants(parsed.literals(), session.backslashEscapes()), session.backslashEscapes());
+        }
+        if (ast instanceof Select) {
+            Optional<Primitive> informationSchema = InfoSchemaPlanner.tryPlan(parsed, ast, session, rules);
+            if (informationSchema.isPresent()) {
+                return informationSchema.get();
+            }
         }
         if (ast instanceof Drop drop && "INDEX".equalsIgnoreCase(drop.getType())) {
             return dropIndex(parsed, session, drop);
@@ -194,6 +204,14 @@ public final class Planner {
             throw in.syntax("unexpected text after schema name");
         }
         return new UseSchema(schema);
+    }
+
+    private static Primitive unlockTables(TokenCursor in) {
+        in.expect("UNLOCK");
+        if (!(in.accept("TABLES") || in.accept("TABLE")) || !in.atEnd()) {
+            throw in.syntax("expected UNLOCK TABLES");
+        }
+        return new Acknowledge("UNLOCK TABLES");
     }
 
     /** {@code EXPLAIN <statement>} prints ShardGate's plan; {@code EXPLAIN table} is DESCRIBE table. */

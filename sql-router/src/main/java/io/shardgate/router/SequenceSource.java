@@ -6,6 +6,9 @@ package io.shardgate.router;
  */
 public interface SequenceSource {
 
+    /** The table on the sequences data node that holds every sequence's next block; not part of any logical schema. */
+    String TABLE = "shardgate_sequence";
+
     /**
      * {@code count} new ids of the named sequence: consecutive, and greater than every id handed
      * out or observed before.

@@ -10,11 +10,13 @@ import io.shardgate.config.TableConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The validated configuration compiled into lookup maps for routing. Immutable. */
 public final class ShardingRules {
@@ -93,6 +95,23 @@ public final class ShardingRules {
 
     public List<DataNode> nodes() {
         return List.copyOf(nodes.values());
+    }
+
+    /**
+     * The data nodes {@code schema}'s tables live on (its default node and those of its declared
+     * tables), in configuration order; every data node when no such schema is given.
+     */
+    public List<DataNode> nodesOf(String schema) {
+        SchemaRules s = schema == null ? null : schema(schema).orElse(null);
+        if (s == null) {
+            return nodes();
+        }
+        Set<DataNode> used = new HashSet<>();
+        if (s.defaultNode() != null) {
+            used.add(s.defaultNode());
+        }
+        s.declaredTables().forEach(d -> used.addAll(d.placement().nodes()));
+        return nodes().stream().filter(used::contains).toList();
     }
 
     public LimitsConfig limits() {

@@ -1,27 +1,28 @@
 package io.shardgate.router;
 
+import io.shardgate.router.meta.InformationSchema;
+import io.shardgate.router.meta.LogicalTables;
+import io.shardgate.router.meta.ShowCreateDatabase;
+import io.shardgate.router.meta.ShowFilter;
+import io.shardgate.router.meta.Shows;
 import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.parse.TokenType;
 import io.shardgate.router.plan.LikePattern;
-import io.shardgate.router.plan.LocalResult;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.Route;
 import io.shardgate.router.plan.RouteKind;
 import io.shardgate.router.plan.SessionState;
 import io.shardgate.router.plan.ShowDiagnostics;
 import io.shardgate.router.plan.ShardStatement;
-import io.shardgate.router.plan.ShowTables;
 import io.shardgate.router.plan.ShowVariables;
 import io.shardgate.router.plan.VariableScope;
-import io.shardgate.router.result.Column;
-import io.shardgate.router.result.ColumnType;
-import io.shardgate.router.result.Row;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SHOW and DESCRIBE, answered with the logical schema: schemas and tables from the configuration
- * (and what exists on the backends), a table's columns and DDL from its first data node.
+ * SHOW and DESCRIBE, answered with the logical schemas: schemas and tables from the configuration
+ * and what the data nodes hold, statements about one table by its first data node
+ * ({@link TableShowPlanner}). information_schema is the server's own: SHOWs about it go to any
+ * data node as written.
  */
 final class ShowPlanner {
 
@@ -40,36 +41,69 @@ final class ShowPlanner {
     }
 
     private Primitive plan() {
+        TableShowPlanner tableShows = new TableShowPlanner(in, session, rules);
         if (in.accept("DESCRIBE") || in.accept("DESC") || in.accept("EXPLAIN")) {
-            return describeTable("DESCRIBE %s", true);
+            return tableShows.describe();
         }
         in.expect("SHOW");
         if (in.accept("DATABASES") || in.accept("SCHEMAS")) {
-            return databases(like(false));
+            return Shows.databases(rules, anyNode(), filter());
         }
         boolean full = in.accept("FULL");
         if (in.accept("TABLES")) {
             return tables(full);
         }
         if (in.accept("COLUMNS") || in.accept("FIELDS")) {
-            return describeTable("SHOW " + (full ? "FULL " : "") + "COLUMNS FROM %s", false);
+            return tableShows.columns(full);
         }
         if (full) {
             throw ShardGateException.notSupported("SHOW FULL " + in.peek());
         }
-        if (in.acceptAll("CREATE", "TABLE")) {
-            return describeTable("SHOW CREATE TABLE %s", true);
+        if (in.acceptAll("TABLE", "STATUS")) {
+            return tableStatus();
         }
+        if (in.acceptAll("CREATE", "TABLE")) {
+            return tableShows.createTable();
+        }
+        if (in.acceptAll("CREATE", "DATABASE") || in.acceptAll("CREATE", "SCHEMA")) {
+            return createDatabase();
+        }
+        boolean extended = in.accept("EXTENDED");
         if (in.accept("INDEX") || in.accept("INDEXES") || in.accept("KEYS")) {
-            return describeTable("SHOW INDEX FROM %s", false);
+            return tableShows.index(extended);
+        }
+        if (extended) {
+            throw ShardGateException.notSupported("SHOW EXTENDED " + in.peek());
+        }
+        if (in.acceptAll("CHARACTER", "SET") || in.accept("CHARSET") || in.accept("COLLATION") || in.accept("ENGINES")
+                || in.acceptAll("STORAGE", "ENGINES")) {
+            return serverShow();
+        }
+        for (String routine : List.of("FUNCTION", "PROCEDURE", "PACKAGE BODY", "PACKAGE")) {
+            if (in.acceptAll((routine + " STATUS").split(" "))) {
+                filter();
+                return Shows.empty("SHOW " + routine + " STATUS (no routines in logical schemas)", anyNode(),
+                        "SHOW " + routine + " STATUS WHERE 0");
+            }
+        }
+        for (String objects : List.of("TRIGGERS", "EVENTS")) {
+            if (in.accept(objects)) {
+                String schema = schemaAfterFrom();
+                if (!InformationSchema.is(schema)) {
+                    visibleSchema(schema);
+                }
+                filter();
+                return Shows.empty("SHOW " + objects + " (none in logical schemas)", anyNode(),
+                        "SHOW " + objects + " FROM " + InformationSchema.NAME + " WHERE 0");
+            }
         }
         VariableScope scope = in.accept("GLOBAL") ? VariableScope.GLOBAL
                 : in.accept("SESSION") || in.accept("LOCAL") ? VariableScope.SESSION : VariableScope.DEFAULT;
         if (in.accept("VARIABLES")) {
-            return new ShowVariables(scope, like(true));
+            return new ShowVariables(scope, like("VARIABLES"));
         }
         if (in.accept("STATUS")) {
-            return ShowVariables.status(scope == VariableScope.DEFAULT ? VariableScope.SESSION : scope, like(true));
+            return ShowVariables.status(scope == VariableScope.DEFAULT ? VariableScope.SESSION : scope, like("STATUS"));
         }
         if (scope == VariableScope.DEFAULT) {
             if (in.accept("WARNINGS") || in.accept("ERRORS")) {
@@ -88,85 +122,104 @@ final class ShowPlanner {
         throw ShardGateException.notSupported("SHOW " + (in.atEnd() ? "" : in.peek()) + " statement");
     }
 
-    private LikePattern like(boolean caseInsensitive) {
+    /** {@code LIKE 'pattern'}, {@code WHERE condition} or nothing, to the end of the statement. */
+    private ShowFilter filter() {
         if (in.atEnd()) {
-            return null;
+            return ShowFilter.NONE;
         }
-        if (in.accept("LIKE") && in.type() == TokenType.STRING) {
-            LikePattern p = LikePattern.of(MysqlStrings.unquote(in.next(), in.backslashEscapes()), caseInsensitive);
-            if (in.atEnd()) {
-                return p;
+        if (in.accept("LIKE")) {
+            if (in.type() != TokenType.STRING) {
+                throw in.syntax("expected a 'pattern' after LIKE");
             }
+            String literal = in.next();
+            if (!in.atEnd()) {
+                throw in.syntax("unexpected text after the LIKE pattern");
+            }
+            return ShowFilter.like(MysqlStrings.unquote(literal, in.backslashEscapes()), literal);
         }
-        throw ShardGateException.notSupported("this form of SHOW (only LIKE 'pattern' filters are supported)");
+        if (in.accept("WHERE")) {
+            if (in.atEnd()) {
+                throw in.syntax("expected a condition after WHERE");
+            }
+            return ShowFilter.where(in.rest());
+        }
+        throw in.syntax("expected LIKE or WHERE");
     }
 
-    private Primitive databases(LikePattern like) {
-        List<Row> rows = new ArrayList<>();
-        rules.schemaNames().stream().filter(session::maySee).sorted()
-                .filter(s -> like == null || like.matches(s))
-                .forEach(s -> rows.add(Row.ofStrings(s)));
-        Column c = new Column("information_schema", "SCHEMATA", "SCHEMATA", "Database", "SCHEMA_NAME",
-                Column.UTF8MB4_GENERAL_CI, 256, ColumnType.VAR_STRING, Column.NOT_NULL, 0);
-        return new LocalResult("SHOW DATABASES", List.of(c), rows);
+    /** SHOW VARIABLES and SHOW STATUS only take LIKE (the proxy matches it itself). */
+    private LikePattern like(String show) {
+        ShowFilter f = filter();
+        if (f.where() != null) {
+            throw ShardGateException.notSupported("SHOW " + show + " ... WHERE (only LIKE 'pattern' filters are supported)");
+        }
+        return f.pattern() == null ? null : LikePattern.of(f.pattern(), true);
+    }
+
+    /** {@code FROM db} / {@code IN db}, else the current schema (1046 without one). */
+    private String schemaAfterFrom() {
+        String schema = in.accept("FROM") || in.accept("IN") ? in.name() : session.schema();
+        if (schema == null) {
+            throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
+        }
+        return schema;
     }
 
     private Primitive tables(boolean full) {
-        String schema = session.schema();
-        if (in.accept("FROM") || in.accept("IN")) {
-            schema = in.name();
+        String schema = schemaAfterFrom();
+        ShowFilter filter = filter();
+        if (InformationSchema.is(schema)) {
+            // as written: MariaDB's column name shows it (Tables_in_INFORMATION_SCHEMA)
+            return server("SHOW " + (full ? "FULL " : "") + "TABLES FROM " + MysqlStrings.quoteIdentifier(schema) + filter.clause());
         }
-        if (schema == null) {
-            throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
+        return Shows.tables(rules, visibleSchema(schema), full, anyNode(), filter);
+    }
+
+    private Primitive tableStatus() {
+        String schema = schemaAfterFrom();
+        ShowFilter filter = filter();
+        if (InformationSchema.is(schema)) {
+            return server("SHOW TABLE STATUS FROM " + MysqlStrings.quoteIdentifier(schema) + filter.clause());
         }
-        return new ShowTables(visibleSchema(schema), full, like(false));
+        return Shows.tableStatus(rules, visibleSchema(schema), anyNode(), filter);
+    }
+
+    private Primitive createDatabase() {
+        boolean ifNotExists = in.acceptAll("IF", "NOT", "EXISTS");
+        String schema = in.name();
+        if (!in.atEnd()) {
+            throw in.syntax("unexpected text after the schema name");
+        }
+        SchemaRules visible = visibleSchema(schema);
+        DataNode home = LogicalTables.home(visible);
+        if (home == null) {
+            throw ShardGateException.notSupported("SHOW CREATE DATABASE of schema '" + schema + "', which has no data node");
+        }
+        return new ShowCreateDatabase(schema, home, ifNotExists);
+    }
+
+    /** SHOW CHARACTER SET, COLLATION, ENGINES: the server's, the same on every data node. */
+    private Primitive serverShow() {
+        in.rest();
+        return server(in.sql());
+    }
+
+    private Primitive server(String sql) {
+        DataNode node = anyNode();
+        return new Route(RouteKind.ANY_NODE, "-", null, List.of(new ShardStatement(node.name(), node.database(), sql)));
+    }
+
+    private DataNode anyNode() {
+        return AnyNode.pick(rules, session.schema());
     }
 
     /**
-     * Statements about one table are answered by the table's first data node, with the table
-     * named in that node's physical database.
+     * A schema the session may list. MariaDB answers a user without privileges on a database
+     * with 1044 whether it exists or not, and so does ShardGate (also for the backends' own
+     * databases, which no ShardGate user sees).
      */
-    private Primitive describeTable(String template, boolean tableFollowsDirectly) {
-        if (!tableFollowsDirectly && !(in.accept("FROM") || in.accept("IN"))) {
-            throw in.syntax("expected FROM");
-        }
-        String[] name = in.qualifiedName();
-        String schema = name[0];
-        if (!tableFollowsDirectly && (in.accept("FROM") || in.accept("IN"))) {
-            schema = in.name();
-        }
-        if (schema == null) {
-            schema = session.schema();
-        }
-        if (schema == null) {
-            throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
-        }
-        String rest = restOfStatement();
-        String table = name[1];
-        String s = schema;
-        Placement placement = visibleSchema(schema).placementOf(table)
-                .orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, s, table));
-        DataNode node = placement.nodes().getFirst();
-        String sql = String.format(template, MysqlStrings.quoteIdentifier(node.database()) + "."
-                + MysqlStrings.quoteIdentifier(table)) + rest;
-        return new Route(RouteKind.UNSHARDED, table, schema, List.of(new ShardStatement(node.name(), node.database(), sql)));
-    }
-
-    /** What follows the table name (a LIKE filter, a column name for DESCRIBE), as written. */
-    private String restOfStatement() {
-        StringBuilder sb = new StringBuilder();
-        while (!in.atEnd()) {
-            sb.append(' ').append(in.next());
-        }
-        return sb.toString();
-    }
-
     private SchemaRules visibleSchema(String schema) {
-        SchemaRules r = rules.schema(schema).orElseThrow(() -> new ShardGateException(ErrorCode.UNKNOWN_DATABASE, schema));
-        if (!session.maySee(schema)) {
-            throw new ShardGateException(ErrorCode.DB_ACCESS_DENIED, session.user(), session.clientHost(), schema);
-        }
-        return r;
+        return rules.schema(schema).filter(s -> session.maySee(schema)).orElseThrow(
+                () -> new ShardGateException(ErrorCode.DB_ACCESS_DENIED, session.user(), session.clientHost(), schema));
     }
 
     /** SHOW WARNINGS | ERRORS [LIMIT [offset,] count], SHOW COUNT(*) WARNINGS | ERRORS. */

@@ -60,6 +60,11 @@ final class StatementContext {
                 throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
             }
         }
+        if (isBackendSchema(schema)) {
+            // no ShardGate user has privileges there, as a MariaDB user without them (1142)
+            throw new ShardGateException(ErrorCode.TABLE_ACCESS_DENIED, command(), session.user(), session.clientHost(),
+                    schema, name);
+        }
         SchemaRules schemaRules = schemaRules(schema);
         String s = schema;
         Placement placement = schemaRules.placementOf(name)
@@ -70,6 +75,17 @@ final class StatementContext {
     /** The same statement text and session for another (sub)statement's syntax tree. */
     StatementContext forStatement(Statement statement) {
         return new StatementContext(parsed, statement, session, rules, catalog, sequences);
+    }
+
+    /** The backends' own databases: never part of a logical schema. */
+    private static boolean isBackendSchema(String schema) {
+        return schema.equals("mysql") || schema.equalsIgnoreCase("performance_schema") || schema.equals("sys");
+    }
+
+    /** The privilege MariaDB names when it refuses the statement on a table: its first word. */
+    private String command() {
+        String word = parsed.keyword(0);
+        return word.equals("WITH") || word.equals("(") ? "SELECT" : word;
     }
 
     SchemaRules schemaRules(String schema) {

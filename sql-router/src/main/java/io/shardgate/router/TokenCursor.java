@@ -103,6 +103,21 @@ final class TokenCursor {
         return new String[] {null, first};
     }
 
+    /** The client's text from the next token to the end, as written; the cursor moves to the end. */
+    String rest() {
+        if (atEnd()) {
+            return "";
+        }
+        String text = parsed.sql().substring(parsed.tokens().get(index).start()).strip();
+        index = parsed.tokens().size();
+        return text;
+    }
+
+    /** The whole statement as the client wrote it. */
+    String sql() {
+        return parsed.sql();
+    }
+
     int position() {
         return index;
     }

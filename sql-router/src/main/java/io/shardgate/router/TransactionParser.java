@@ -3,18 +3,25 @@ package io.shardgate.router;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.TransactionControl;
 import io.shardgate.router.plan.TransactionControl.Action;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * BEGIN [WORK] / START TRANSACTION [READ ONLY | READ WRITE | WITH CONSISTENT SNAPSHOT] /
  * COMMIT [WORK] [AND [NO] CHAIN] / ROLLBACK [WORK] [AND [NO] CHAIN] / SAVEPOINT sp /
  * ROLLBACK [WORK] TO [SAVEPOINT] sp / RELEASE SAVEPOINT sp.
+ *
+ * <p>WITH CONSISTENT SNAPSHOT asks for one consistent point: every data node of the session's
+ * schema (of every schema, without one: mariadb-dump starts its transaction before choosing a
+ * database) joins the transaction at once and takes its snapshot then, rather than when a
+ * statement first touches it.
  */
 final class TransactionParser {
 
     private TransactionParser() {
     }
 
-    static Primitive parse(TokenCursor in) {
+    static Primitive parse(TokenCursor in, Supplier<List<String>> snapshotNodes) {
         if (in.accept("SAVEPOINT")) {
             return savepoint(in, Action.SAVEPOINT);
         }
@@ -29,17 +36,22 @@ final class TransactionParser {
         } else if (in.accept("START")) {
             in.expect("TRANSACTION");
             action = Action.BEGIN;
+            boolean snapshot = false;
             do {
                 if (in.acceptAll("READ", "ONLY")) {
                     action = Action.BEGIN_READ_ONLY;
                 } else if (in.acceptAll("READ", "WRITE")) {
                     action = Action.BEGIN_READ_WRITE;
                 } else if (in.acceptAll("WITH", "CONSISTENT", "SNAPSHOT")) {
-                    // each shard's transaction takes its own snapshot at its first statement
+                    snapshot = true;
                 } else if (!in.atEnd()) {
                     throw in.syntax("unexpected START TRANSACTION option");
                 }
             } while (in.accept(","));
+            if (!in.atEnd()) {
+                throw in.syntax("unexpected text");
+            }
+            return new TransactionControl(action, null, false, snapshot ? snapshotNodes.get() : List.of());
         } else if (in.accept("COMMIT")) {
             in.accept("WORK");
             action = Action.COMMIT;

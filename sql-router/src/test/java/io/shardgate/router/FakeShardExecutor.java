@@ -79,8 +79,9 @@ public final class FakeShardExecutor implements ShardExecutor {
     }
 
     @Override
-    public void begin(Boolean readOnly) {
-        calls.add(readOnly == null ? "begin" : readOnly ? "begin read only" : "begin read write");
+    public void begin(Boolean readOnly, List<String> snapshot) {
+        calls.add((readOnly == null ? "begin" : readOnly ? "begin read only" : "begin read write")
+                + (snapshot.isEmpty() ? "" : " snapshot " + snapshot));
         inTransaction = true;
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** What planned statements return when executed: local answers, EXPLAIN, SHOW DATABASES, routed rows. */
+/** What planned statements return when executed: local answers, EXPLAIN, routed rows. */
 class LocalAnswersTest {
 
     private FakeSession session = FakeSession.inShop();
@@ -106,17 +106,6 @@ class LocalAnswersTest {
         assertThat(columns("EXPLAIN SELECT 1")).extracting(Column::name).containsExactly("plan");
         assertThat(rows("DESCRIBE SELECT @@version")).containsExactly(Row.ofStrings("LocalResult SELECT (1 rows)"));
         assertThat(shards.calls()).isEmpty();
-    }
-
-    @Test
-    void showDatabasesListsVisibleSchemasSorted() {
-        assertThat(rows("SHOW DATABASES")).containsExactly(Row.ofStrings("crm"), Row.ofStrings("shop"));
-        assertThat(rows("SHOW DATABASES LIKE 's%'")).containsExactly(Row.ofStrings("shop"));
-        assertThat(rows("SHOW DATABASES LIKE 'S%'")).as("schema names are case-sensitive").isEmpty();
-        assertThat(columns("SHOW DATABASES")).extracting(Column::name).containsExactly("Database");
-
-        session = new FakeSession("shop", Set.of("shop"));
-        assertThat(rows("SHOW SCHEMAS")).containsExactly(Row.ofStrings("shop"));
     }
 
     @Test

@@ -83,7 +83,8 @@ class PlanCorpusTest {
         }
         assertThat(words).contains("Ddl", "LocalResult", "SetVariables", "UseSchema", "Transaction",
                 "ShowTables", "ShowVariables", "MergeSort", "Aggregate", "Limit", "Distinct", "Evaluate", "Filter",
-                "Sort", "InProxySelect", "ProxyJoin", "SubqueriesFirst");
+                "Sort", "InProxySelect", "ProxyJoin", "SubqueriesFirst", "InfoSchemaSelect", "ShowDatabases", "ShowTableStatus",
+                "ShowCreateDatabase", "ShowCreateTable", "ShardSummed");
     }
 
     @Test

@@ -115,6 +115,6 @@ class PreparedSqlTest {
         var describing = new DescribingExecutor(shards, true);
         assertThat(errorOf(() -> describing.execute(new io.shardgate.router.plan.ShardStatement("dn0", "shop_0",
                 "DELETE FROM shop_0.orders")))).isEqualTo(1105);
-        assertThat(errorOf(() -> describing.begin(false))).isEqualTo(1105);
+        assertThat(errorOf(() -> describing.begin(false, List.of()))).isEqualTo(1105);
     }
 }

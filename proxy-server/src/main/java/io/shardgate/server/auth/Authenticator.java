@@ -7,6 +7,7 @@ import io.shardgate.protocol.NativePassword;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
+import io.shardgate.router.meta.InformationSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class Authenticator {
         if (managerPort && !user.manager()) {
             throw new ShardGateException(ErrorCode.ACCESS_DENIED, user.name(), clientHost, "YES");
         }
-        if (database != null && !database.isEmpty() && !managerPort) {
+        if (database != null && !database.isEmpty() && !managerPort && !InformationSchema.is(database)) {
             if (rules.schema(database).isEmpty()) {
                 throw new ShardGateException(ErrorCode.UNKNOWN_DATABASE, database);
             }

@@ -11,6 +11,7 @@ import io.shardgate.protocol.PacketWriter;
 import io.shardgate.protocol.Wire;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
+import io.shardgate.router.meta.InformationSchema;
 import io.shardgate.router.parse.MysqlStrings;
 import io.shardgate.router.plan.Route;
 import io.shardgate.router.plan.RouteKind;
@@ -118,12 +119,15 @@ final class DataCommands implements CommandProcessor {
         if (schema == null) {
             throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
         }
-        var placement = server.rules().schema(schema).orElseThrow().placementOf(table)
-                .orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, schema, table));
-        var node = placement.nodes().getFirst();
-        String sql = "SELECT * FROM " + MysqlStrings.quoteIdentifier(node.database()) + "."
-                + MysqlStrings.quoteIdentifier(table) + " LIMIT 0";
-        Route route = new Route(RouteKind.UNSHARDED, table, schema, List.of(new ShardStatement(node.name(), node.database(), sql)));
+        boolean informationSchema = InformationSchema.is(schema);
+        var node = informationSchema ? server.rules().nodes().getFirst() : server.rules().schema(schema).orElseThrow()
+                .placementOf(table).orElseThrow(() -> new ShardGateException(ErrorCode.NO_SUCH_TABLE, schema, table))
+                .nodes().getFirst();
+        // information_schema's tables are the server's own, the same on every node
+        String sql = "SELECT * FROM " + MysqlStrings.quoteIdentifier(informationSchema ? InformationSchema.NAME : node.database())
+                + "." + MysqlStrings.quoteIdentifier(table) + " LIMIT 0";
+        Route route = new Route(RouteKind.UNSHARDED, table, informationSchema ? null : schema,
+                List.of(new ShardStatement(node.name(), node.database(), sql)));
         Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
         if (r instanceof RowStream rows) {
             try (rows) {

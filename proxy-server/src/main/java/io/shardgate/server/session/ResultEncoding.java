@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * BLOBs and numbers (collation 63) pass untouched.
  *
  * <p>With {@code character_set_results} NULL or {@code binary}, MariaDB sends each column in its own
- * character set; the proxy sends utf8mb4, which is each column's own for utf8mb4 tables.
+ * character set; the proxy sends utf8mb4, which is each column's own for utf8mb4 tables, and
+ * describes information_schema's columns as MariaDB's own utf8mb3 (see {@link #unconverted}).
  *
  * @param target        the results character set, or null for NULL (no conversion)
  * @param textCollation the collation id text columns report: collation_connection's when it is of
@@ -23,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 public record ResultEncoding(MariaDbCharset target, int textCollation) {
 
     private static final long MAX_LENGTH = 0xFFFF_FFFFL;
+    private static final String INFORMATION_SCHEMA = "information_schema";
+    private static final int UTF8MB3_GENERAL_CI = 33;
 
     public static final ResultEncoding UTF8MB4 = new ResultEncoding(MariaDbCharset.UTF8MB4, Column.UTF8MB4_GENERAL_CI);
 
@@ -48,18 +51,36 @@ public record ResultEncoding(MariaDbCharset target, int textCollation) {
             return c;
         }
         if (target == null) {
-            // Unconverted, MariaDB reports a TEXT column's own length in bytes (65535), not the
-            // characters times 4 it reports for utf8mb4 results; a VARCHAR's is the same either way.
-            return isBlob(c) && c.length() < MAX_LENGTH
-                    ? new Column(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), c.collationId(),
-                            c.length() / MariaDbCharset.UTF8MB4.maxBytes(), c.type(), c.flags(), c.decimals())
-                    : c;
+            return unconverted(c);
         }
         long length = c.length() >= MAX_LENGTH ? MAX_LENGTH
                 : Math.min(MAX_LENGTH, c.length() / MariaDbCharset.UTF8MB4.maxBytes() * target.maxBytes());
         int collation = target == MariaDbCharset.BINARY ? Column.BINARY_COLLATION : textCollation;
         return new Column(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), collation, length, c.type(),
                 c.flags(), c.decimals());
+    }
+
+    /**
+     * A text column as MariaDB describes it unconverted: in its own character set, its length in
+     * its own bytes. The backends described it converted to utf8mb4: a TEXT's bytes times 4 (MariaDB
+     * counts a TEXT's bytes as characters), a VARCHAR's characters times 4. utf8mb4 columns keep
+     * that description but for a TEXT's length; the columns of information_schema tables are
+     * utf8mb3 in MariaDB, so they get utf8mb3's collation and length (their values, which hold no
+     * 4-byte character, are the same bytes in utf8mb3 and utf8mb4). Other columns of other
+     * character sets stay utf8mb4 (their values arrive in UTF-8, and their definition says so).
+     */
+    private static Column unconverted(Column c) {
+        boolean text = isBlob(c);
+        if (text && c.length() >= MAX_LENGTH) {
+            return c;
+        }
+        long own = c.length() / MariaDbCharset.UTF8MB4.maxBytes();
+        if (INFORMATION_SCHEMA.equalsIgnoreCase(c.schema())) {
+            return new Column(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), UTF8MB3_GENERAL_CI,
+                    text ? own : own * MariaDbCharset.UTF8MB3.maxBytes(), c.type(), c.flags(), c.decimals());
+        }
+        return text ? new Column(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), c.collationId(), own,
+                c.type(), c.flags(), c.decimals()) : c;
     }
 
     /** A value of {@code c} (as the backend described it) in the client's character set. */

@@ -4,6 +4,7 @@ import io.shardgate.config.UserConfig;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
+import io.shardgate.router.meta.InformationSchema;
 import io.shardgate.router.parse.ClientCharset;
 import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.plan.Condition;
@@ -99,6 +100,11 @@ public final class Session implements SessionState {
     public void useSchema(String name) {
         if (name == null || name.isEmpty()) {
             throw new ShardGateException(ErrorCode.NO_DATABASE_SELECTED);
+        }
+        if (InformationSchema.is(name)) {
+            // every user may use it, as in MariaDB; it shows the logical schemas the user may see
+            schema = InformationSchema.NAME;
+            return;
         }
         if (rules.schema(name).isEmpty()) {
             throw new ShardGateException(ErrorCode.UNKNOWN_DATABASE, name);

@@ -29,8 +29,10 @@ public record StatementClass(String counter, boolean usesTables, boolean setsFou
             return false;
         }
         if (first.equals("SHOW")) {
-            // SHOW WARNINGS, SHOW ERRORS and SHOW COUNT(*) WARNINGS read the diagnostics area itself
-            return !(second.equals("WARNINGS") || second.equals("ERRORS") || second.equals("COUNT"));
+            // SHOW WARNINGS, SHOW ERRORS and SHOW COUNT(*) WARNINGS read the diagnostics area itself;
+            // SHOW CREATE DATABASE reads a database's options, no table
+            return !(second.equals("WARNINGS") || second.equals("ERRORS") || second.equals("COUNT")
+                    || (second.equals("CREATE") && (s.keyword(2).equals("DATABASE") || s.keyword(2).equals("SCHEMA"))));
         }
         if (first.equals("SELECT")) {
             return hasTopLevelFrom(s);

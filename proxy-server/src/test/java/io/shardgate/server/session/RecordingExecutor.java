@@ -61,7 +61,7 @@ final class RecordingExecutor implements ShardExecutor {
     }
 
     @Override
-    public void begin(Boolean readOnly) {
+    public void begin(Boolean readOnly, List<String> snapshot) {
     }
 
     @Override

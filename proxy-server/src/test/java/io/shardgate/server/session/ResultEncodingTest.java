@@ -64,6 +64,21 @@ class ResultEncodingTest {
         assertThat(none.valuesPassThrough()).isTrue();
     }
 
+    /** What MariaDB 10.11 sends for information_schema.COLUMNS under character_set_results = NULL. */
+    @Test
+    void nullResultsDescribeInformationSchemaColumnsInUtf8mb3() {
+        ResultEncoding none = new ResultEncoding(null, 0);
+        Column columnType = new Column("information_schema", "COLUMNS", "COLUMNS", "Type", "COLUMN_TYPE", 45, 786420,
+                ColumnType.BLOB, 16, 0);
+        Column field = new Column("information_schema", "COLUMNS", "COLUMNS", "Field", "COLUMN_NAME", 45, 256,
+                ColumnType.VAR_STRING, 1, 0);
+        assertThat(none.column(columnType).collationId()).isEqualTo(33);
+        assertThat(none.column(columnType).length()).isEqualTo(196605);
+        assertThat(none.column(field).collationId()).isEqualTo(33);
+        assertThat(none.column(field).length()).isEqualTo(192);
+        assertThat(none.column(VARCHAR20.withSchema("")).collationId()).as("a computed column").isEqualTo(45);
+    }
+
     @Test
     void utf8mb4ResultsReportTheConnectionsCollation() {
         ResultEncoding unicode = new ResultEncoding(MariaDbCharset.UTF8MB4, 224);

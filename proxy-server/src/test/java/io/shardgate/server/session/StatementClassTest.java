@@ -14,7 +14,8 @@ class StatementClassTest {
     @Test
     void statementsWithoutTablesLeaveTheWarnings() {
         for (String sql : new String[] {"SET @a = 1", "SELECT 1", "SELECT NOW() FROM DUAL", "BEGIN", "COMMIT",
-            "SAVEPOINT a", "SHOW WARNINGS", "SHOW COUNT(*) ERRORS", "USE shop", "SELECT (SELECT 1 FROM t)"}) {
+            "SAVEPOINT a", "SHOW WARNINGS", "SHOW CREATE DATABASE shop", "SHOW CREATE SCHEMA shop", "SHOW COUNT(*) ERRORS",
+            "USE shop", "SELECT (SELECT 1 FROM t)"}) {
             assertThat(of(sql).usesTables()).as(sql).isFalse();
         }
         for (String sql : new String[] {"SELECT * FROM t", "SHOW TABLES", "SHOW VARIABLES", "INSERT INTO t VALUES (1)",

@@ -17,6 +17,9 @@ import java.util.function.Function;
  *       JSqlParser takes them for interval units wherever they appear;</li>
  *   <li>MariaDB's {@code BINARY expr} operator, which JSqlParser lacks, becomes
  *       {@code CAST(expr AS BINARY)};</li>
+ *   <li>{@code CONVERT(expr, type)} becomes {@code CAST(expr AS type)}, which means the same in
+ *       MariaDB: JSqlParser reads only a column as CONVERT's first argument, and MariaDB
+ *       Connector/J's DatabaseMetaData converts a CASE expression;</li>
  *   <li>when asked, user and system variables ({@code @x}, {@code @@sql_mode}) become their values:
  *       the backends' sessions do not hold the client's variables.</li>
  * </ul>
@@ -48,6 +51,8 @@ final class Normalizer {
     private final List<int[]> pieces = new ArrayList<>();
     /** Extra text to write after token i (the closing part of a CAST rewrite). */
     private final String[] suffix;
+    /** Text to write instead of token i (CONVERT's comma). */
+    private final String[] replaced;
 
     private Normalizer(String sql, List<Token> tokens, boolean backslashEscapes, ClientCharset charset,
                        Function<String, Object> variables) {
@@ -57,6 +62,7 @@ final class Normalizer {
         this.charset = charset;
         this.variables = variables;
         this.suffix = new String[tokens.size()];
+        this.replaced = new String[tokens.size()];
         String first = tokens.isEmpty() ? "" : tokens.getFirst().text(sql).toUpperCase(Locale.ROOT);
         this.dml = Set.of("SELECT", "INSERT", "REPLACE", "UPDATE", "DELETE", "WITH", "(", "EXPLAIN", "DESC", "DESCRIBE")
                 .contains(first);
@@ -105,6 +111,10 @@ final class Normalizer {
             }
             if (DATE_UNITS.contains(word) && !isUnit(i, intervalDepth == depth)) {
                 emit("`" + t.text(sql) + "`", t.start(), t.end());
+            } else if (replaced[i] != null) {
+                emit(replaced[i], t.start(), t.end());
+            } else if (word.equals("CONVERT") && dml && convertToCast(i)) {
+                emit("CAST", t.start(), t.end());
             } else if (word.equals("BINARY") && dml && binaryOperator(i)) {
                 emit("CAST(", t.start(), t.end());
                 suffix[operandEnd(i + 1)] = " AS BINARY)";
@@ -117,6 +127,38 @@ final class Normalizer {
             appendSuffix(i);
             previousEnd = t.end();
         }
+    }
+
+    /**
+     * {@code CONVERT(expr, type)}: marks the top-level comma to be written {@code AS}; false for
+     * {@code CONVERT(expr USING charset)} and anything else.
+     */
+    private boolean convertToCast(int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).text(sql).equals("(")) {
+            return false;
+        }
+        int depth = 0;
+        int comma = -1;
+        for (int k = i + 1; k < tokens.size(); k++) {
+            String text = tokens.get(k).text(sql);
+            depth += text.equals("(") ? 1 : text.equals(")") ? -1 : 0;
+            if (depth == 0) {
+                break;
+            }
+            if (depth == 1 && text.equals(",")) {
+                if (comma >= 0) {
+                    return false;
+                }
+                comma = k;
+            } else if (depth == 1 && tokens.get(k).type() == TokenType.WORD && text.equalsIgnoreCase("USING")) {
+                return false;
+            }
+        }
+        if (comma < 0) {
+            return false;
+        }
+        replaced[comma] = " AS";
+        return true;
     }
 
     private void appendSuffix(int i) {

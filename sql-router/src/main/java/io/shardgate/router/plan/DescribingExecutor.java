@@ -68,7 +68,7 @@ public final class DescribingExecutor implements ShardExecutor {
     }
 
     @Override
-    public void begin(Boolean readOnly) {
+    public void begin(Boolean readOnly, List<String> snapshot) {
         throw refused("BEGIN");
     }
 

@@ -27,11 +27,14 @@ public interface ShardExecutor {
     List<ShardOutcome> executeAllAtomically(List<ShardStatement> statements);
 
     /**
-     * Starts an explicit transaction: from now on each data node's connection is pinned.
+     * Starts an explicit transaction: from now on each data node's connection is pinned. Other
+     * data nodes join it when a statement first touches them.
      *
      * @param readOnly READ ONLY, READ WRITE, or null for the session's transaction_read_only
+     * @param snapshot data nodes that join at once, each taking its snapshot now (START TRANSACTION
+     *                 WITH CONSISTENT SNAPSHOT); empty for none
      */
-    void begin(Boolean readOnly);
+    void begin(Boolean readOnly, List<String> snapshot);
 
     void commit();
 

@@ -2,6 +2,7 @@ package io.shardgate.router.plan;
 
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.UpdateResult;
+import java.util.List;
 
 /**
  * BEGIN / START TRANSACTION / COMMIT / ROLLBACK and savepoints, on the session's pinned backend
@@ -16,6 +17,7 @@ public final class TransactionControl implements Primitive {
     private final Action action;
     private final String savepoint;
     private final boolean chain;
+    private final List<String> snapshot;
 
     public TransactionControl(Action action) {
         this(action, null, false);
@@ -26,9 +28,18 @@ public final class TransactionControl implements Primitive {
      * @param chain     COMMIT / ROLLBACK AND CHAIN: a new transaction like the ended one begins
      */
     public TransactionControl(Action action, String savepoint, boolean chain) {
+        this(action, savepoint, chain, List.of());
+    }
+
+    /**
+     * @param snapshot for the BEGIN actions, the data nodes whose snapshot START TRANSACTION WITH
+     *                 CONSISTENT SNAPSHOT takes at once
+     */
+    public TransactionControl(Action action, String savepoint, boolean chain, List<String> snapshot) {
         this.action = action;
         this.savepoint = savepoint;
         this.chain = chain;
+        this.snapshot = List.copyOf(snapshot);
     }
 
     @Override
@@ -36,9 +47,9 @@ public final class TransactionControl implements Primitive {
         ShardExecutor shards = context.shards();
         boolean readOnly = shards.inReadOnlyTransaction();
         switch (action) {
-            case BEGIN -> shards.begin(null);
-            case BEGIN_READ_ONLY -> shards.begin(true);
-            case BEGIN_READ_WRITE -> shards.begin(false);
+            case BEGIN -> shards.begin(null, snapshot);
+            case BEGIN_READ_ONLY -> shards.begin(true, snapshot);
+            case BEGIN_READ_WRITE -> shards.begin(false, snapshot);
             case COMMIT -> shards.commit();
             case ROLLBACK -> shards.rollback();
             case SAVEPOINT -> shards.savepoint(savepoint);
@@ -46,13 +57,14 @@ public final class TransactionControl implements Primitive {
             case RELEASE_SAVEPOINT -> shards.releaseSavepoint(savepoint);
         }
         if (chain) {
-            shards.begin(readOnly);
+            shards.begin(readOnly, List.of());
         }
         return UpdateResult.EMPTY;
     }
 
     @Override
     public Description describe() {
-        return Description.leaf("Transaction " + action + (savepoint == null ? "" : " " + savepoint) + (chain ? " AND CHAIN" : ""));
+        return Description.leaf("Transaction " + action + (savepoint == null ? "" : " " + savepoint) + (chain ? " AND CHAIN" : "")
+                + (snapshot.isEmpty() ? "" : " WITH CONSISTENT SNAPSHOT " + snapshot));
     }
 }

@@ -33,6 +33,10 @@ public record Column(String schema, String table, String orgTable, String name, 
         return new Column(schema, table, orgTable, name, orgName, newCollationId, length, type, flags, decimals);
     }
 
+    public Column withName(String newName) {
+        return new Column(schema, table, orgTable, newName, orgName, collationId, length, type, flags, decimals);
+    }
+
     public Column withSchema(String newSchema) {
         return new Column(newSchema, table, orgTable, name, orgName, collationId, length, type, flags, decimals);
     }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The primitives that act on the session or wrap a route: UseSchema, TransactionControl, ShowVariables, LocalResult, Ddl. */
+/** The primitives that act on the session or wrap a route: UseSchema, Acknowledge, TransactionControl, ShowVariables, LocalResult, Ddl. */
 class SessionPrimitivesTest {
 
     private final FakeSession session = FakeSession.inShop();
@@ -39,6 +39,15 @@ class SessionPrimitivesTest {
 
         assertThat(session.schema()).isEqualTo("crm");
         assertThat(new UseSchema("crm").describe()).hasToString("UseSchema crm");
+    }
+
+    @Test
+    void acknowledgeAnswersOkAndTouchesNothing() {
+        assertThat(new Acknowledge("UNLOCK TABLES").execute(context)).isEqualTo(UpdateResult.EMPTY);
+
+        assertThat(shards.calls()).isEmpty();
+        assertThat(session.schema()).isEqualTo("shop");
+        assertThat(new Acknowledge("UNLOCK TABLES").describe()).hasToString("Acknowledge UNLOCK TABLES (nothing to do)");
     }
 
     @Test
