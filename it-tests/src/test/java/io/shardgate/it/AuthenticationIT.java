@@ -250,7 +250,7 @@ class AuthenticationIT {
     void sessionStatusNamesTheNegotiatedCipher() throws Exception {
         for (String version : List.of("TLSv1.2", "TLSv1.3")) {
             MariaDbCli.Run run = MariaDbCli.run(cluster.port(), "app", "app-secret", "shop", "--ssl",
-                    "--tls-version=" + version, "-e", "SHOW SESSION STATUS LIKE 'Ssl_%'; status");
+                    "--tls-version=" + version, "-e", "SHOW SESSION STATUS LIKE 'Ssl_%';\nstatus");
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             java.util.regex.Matcher cipher = java.util.regex.Pattern.compile("Cipher in use is (\\S+)").matcher(run.stdout());
             assertThat(cipher.find()).as(run.stdout()).isTrue();
