@@ -2,7 +2,8 @@
 // The client compatibility scenario (../SCENARIO.md) with mysql2, run through ShardGate.
 //
 // `npm ci` in this folder installs the pinned mysql2; then `node scenario.js`. Settings come from the
-// environment: SG_PORT, SG_USER, SG_PASSWORD, SG_TLS (1 or 0), SG_PREFIX, SG_KEEP (1 keeps the tables).
+// environment: SG_PORT, SG_USER, SG_PASSWORD, SG_TLS (1 or 0), SG_PREFIX, SG_KEEP (1 keeps the tables),
+// SG_COMPRESS (1: the compressed protocol).
 // Prints `ok <step>` per step passed; on the first failure prints `FAILED <step>: ...` and exits 1.
 //
 // Prepared steps use execute() (server-side prepared statements, the binary protocol), with
@@ -20,6 +21,7 @@ const ITEMS = `${PREFIX}items`;
 const NOTES = `${PREFIX}notes`;
 const TLS = env.SG_TLS === '1';
 const KEEP = env.SG_KEEP === '1';
+const COMPRESS = env.SG_COMPRESS === '1';
 const BLOB_SIZE = 20 * 1024 * 1024;
 const EMOJI = 'emoji \u{1F600} Zo\u00eb \u4e2d\u6587 \u2211';
 const COLUMNS = ['id', 't', 'sm', 'i', 'bi', 'u', 'dc', 'f', 'd', 'dt', 'tm', 'ts', 's', 'txt', 'bin', 'b'];
@@ -55,6 +57,7 @@ async function connect() {
     // ShardGate's certificate is self-signed and generated at start: encryption without verification
     ssl: TLS ? { rejectUnauthorized: false } : undefined,
     multipleStatements: true,
+    compress: COMPRESS,
     supportBigNumbers: true, // BIGINTs beyond 2^53 as strings
     dateStrings: true, // DATE / DATETIME as MariaDB writes them, microseconds included
     timezone: 'Z',
@@ -88,6 +91,8 @@ async function stepConnect(conn) {
   } else {
     equal('Ssl_cipher without TLS', '', value);
   }
+  const [compression] = await conn.query({ sql: "SHOW SESSION STATUS LIKE 'Compression'", rowsAsArray: true });
+  equal('Compression', [['Compression', COMPRESS ? 'ON' : 'OFF']], compression);
 }
 
 async function stepDdl(conn) {

@@ -2,7 +2,8 @@
 // The client compatibility scenario (../SCENARIO.md) with PDO_MySQL (mysqlnd), run through ShardGate.
 //
 // Run with Debian's php-cli and php-mysql: php scenario.php. Settings come from the environment:
-// SG_PORT, SG_USER, SG_PASSWORD, SG_TLS (1 or 0), SG_PREFIX, SG_KEEP (1 keeps the tables). Prints
+// SG_PORT, SG_USER, SG_PASSWORD, SG_TLS (1 or 0), SG_PREFIX, SG_KEEP (1 keeps the tables),
+// SG_COMPRESS (1: the compressed protocol). Prints
 // `ok <step>` per step passed; on the first failure prints `FAILED <step>: ...` and exits 1.
 //
 // Prepared steps turn PDO's emulation off (ATTR_EMULATE_PREPARES = false: COM_STMT_PREPARE /
@@ -23,6 +24,7 @@ $items = $prefix . 'items';
 $notes = $prefix . 'notes';
 $tls = getenv('SG_TLS') === '1';
 $keep = getenv('SG_KEEP') === '1';
+$compress = getenv('SG_COMPRESS') === '1';
 
 function check(bool $condition, string $message): void
 {
@@ -41,7 +43,7 @@ function equal(string $what, mixed $expected, mixed $actual): void
     check($expected === $actual, "$what: expected " . show($expected) . ', got ' . show($actual));
 }
 
-function connect(bool $tls): PDO
+function connect(bool $tls, bool $compress): PDO
 {
     $options = [
         PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
@@ -49,6 +51,7 @@ function connect(bool $tls): PDO
         PDO::ATTR_STRINGIFY_FETCHES => false,
         PDO::MYSQL_ATTR_MULTI_STATEMENTS => true,
         PDO::ATTR_TIMEOUT => 10,
+        PDO::MYSQL_ATTR_COMPRESS => $compress,
     ];
     if ($tls) {
         // mysqlnd turns TLS on when an SSL attribute is given. ShardGate's certificate is self-signed
@@ -85,7 +88,7 @@ function native(PDO $db, callable $action): mixed
     }
 }
 
-function stepConnect(PDO $db, bool $tls): void
+function stepConnect(PDO $db, bool $tls, bool $compress): void
 {
     $user = scalar($db, 'SELECT CURRENT_USER()');
     check(explode('@', $user)[0] === getenv('SG_USER'), "CURRENT_USER() is $user, expected user " . getenv('SG_USER'));
@@ -96,6 +99,7 @@ function stepConnect(PDO $db, bool $tls): void
     } else {
         equal('Ssl_cipher without TLS', '', $value);
     }
+    equal('Compression', [['Compression', $compress ? 'ON' : 'OFF']], rows($db, "SHOW SESSION STATUS LIKE 'Compression'"));
 }
 
 function stepDdl(PDO $db, string $items, string $notes): void
@@ -351,8 +355,8 @@ function run(string $name, callable $action): mixed
 }
 
 echo 'PDO_MySQL ', phpversion('pdo_mysql'), ', PHP ', PHP_VERSION, "\n";
-$db = run('connect', fn() => connect($tls));
-run('connect', fn() => stepConnect($db, $tls));
+$db = run('connect', fn() => connect($tls, $compress));
+run('connect', fn() => stepConnect($db, $tls, $compress));
 echo "ok connect\n";
 $steps = [
     'ddl' => fn() => stepDdl($db, $items, $notes),

@@ -107,6 +107,8 @@ def step_connect(conn):
         check(value, "Ssl_cipher is empty over TLS: %r" % (cipher,))
     else:
         equal("Ssl_cipher without TLS", "", value)
+    # PyMySQL has no compressed protocol (SG_COMPRESS is not offered to it)
+    equal("Compression", [("Compression", "OFF")], rows(conn, "SHOW SESSION STATUS LIKE 'Compression'"))
 
 
 def step_ddl(conn):

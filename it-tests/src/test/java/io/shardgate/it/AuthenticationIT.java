@@ -257,8 +257,8 @@ class AuthenticationIT {
             assertThat(run.stdout()).contains("Ssl_cipher\t" + cipher.group(1) + "\n", "Ssl_version\t" + version + "\n");
         }
         MariaDbCli.Run plain = MariaDbCli.execute(cluster.port(), "app", "app-secret", "shop",
-                "SHOW SESSION STATUS LIKE 'Ssl_cipher'");
-        assertThat(plain.stdout()).contains("Ssl_cipher\t\n");
+                "SHOW SESSION STATUS LIKE 'Ssl_cipher'; SHOW STATUS LIKE 'Compression'");
+        assertThat(plain.stdout()).contains("Ssl_cipher\t\n", "Compression\tOFF\n");
     }
 
     @Test

@@ -235,6 +235,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
                 diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
                 server.config().server().maxPreparedStatements(), tlsStatus());
+        s.compressed(Capability.COMPRESS.in(capabilities));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

@@ -46,6 +46,7 @@ public final class Session implements SessionState {
     private long rowCount;
     private long foundRows;
     private boolean backslashEscapes = true;
+    private boolean compressed;
 
     /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
@@ -310,13 +311,21 @@ public final class Session implements SessionState {
 
     @Override
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
+        SortedMap<String, Object> values;
         if (scope == VariableScope.GLOBAL) {
-            SortedMap<String, Object> values = globalStatus.values();
+            values = globalStatus.values();
             TlsStatus.NONE.addTo(values); // MariaDB's global values of these are empty, too
-            return values;
+        } else {
+            values = globalStatus.overlay(status);
+            tls.addTo(values);
         }
-        SortedMap<String, Object> values = globalStatus.overlay(status);
-        tls.addTo(values);
+        // MariaDB shows the connection's own value in both scopes
+        values.put("Compression", compressed ? "ON" : "OFF");
         return values;
+    }
+
+    /** The connection speaks the compressed protocol (CLIENT_COMPRESS), for SHOW STATUS. */
+    public void compressed(boolean on) {
+        compressed = on;
     }
 }
