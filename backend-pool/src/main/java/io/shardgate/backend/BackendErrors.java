@@ -16,6 +16,12 @@ final class BackendErrors {
     }
 
     static ShardGateException translate(SQLException e, DataNode node, String member) {
+        if (e instanceof com.mysql.cj.jdbc.exceptions.PacketTooBigException) {
+            // Connector/J refused to send a statement over the backend's max_allowed_packet; nothing
+            // was sent, so the connection is fine. The client hears it as MariaDB would say it.
+            return new ShardGateException(ErrorCode.PACKET_TOO_LARGE.number(), ErrorCode.PACKET_TOO_LARGE.sqlState(),
+                    ErrorCode.PACKET_TOO_LARGE.format() + " (data node '" + node.name() + "': " + firstLine(e) + ")", e);
+        }
         if (e.getErrorCode() > 0 && e.getErrorCode() < 2000) {
             return new ShardGateException(e.getErrorCode(), e.getSQLState(), serverMessage(e), e);
         }

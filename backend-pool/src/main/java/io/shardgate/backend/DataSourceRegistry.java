@@ -10,7 +10,9 @@ import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.plan.BackendSettings;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +67,7 @@ public final class DataSourceRegistry implements AutoCloseable {
         HostPort member = activeMember(node.dataHost());
         HikariDataSource pool = dataSource(node, flavor);
         try {
-            return new Lease(pool.getConnection(), pin, member.toString(), pool);
+            return new Lease(pool.getConnection(), pin, member, pool);
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, member.toString());
         }
@@ -95,8 +97,7 @@ public final class DataSourceRegistry implements AutoCloseable {
         DataHostConfig host = hosts.get(key.dataHost());
         HikariConfig hc = new HikariConfig();
         hc.setPoolName(key.dataHost() + "/" + key.member() + (key.flavor() == ConnectionFlavor.AFFECTED_ROWS ? "/affected" : ""));
-        String host0 = key.member().host();
-        hc.setJdbcUrl("jdbc:mysql://" + (host0.contains(":") ? "[" + host0 + "]" : host0) + ":" + key.member().port() + "/");
+        hc.setJdbcUrl(jdbcUrl(key.member()));
         hc.setUsername(host.user());
         hc.setPassword(host.password());
         hc.setMaximumPoolSize(host.pool().maxConnections());
@@ -142,6 +143,25 @@ public final class DataSourceRegistry implements AutoCloseable {
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("connectTimeout", Long.toString(connectTimeoutMillis));
         return p;
+    }
+
+    /**
+     * {@code KILL QUERY threadId} on one member, over a connection opened for it: a pooled one
+     * might have to be waited for, and the statement to stop may be what holds the pool.
+     */
+    public void killQuery(String dataHost, HostPort member, long threadId) throws SQLException {
+        DataHostConfig host = hosts.get(dataHost);
+        Properties p = connectorProperties(ConnectionFlavor.FOUND_ROWS, host.pool().connectTimeoutMillis());
+        p.setProperty("user", host.user());
+        p.setProperty("password", host.password());
+        try (Connection c = DriverManager.getConnection(jdbcUrl(member), p); Statement st = c.createStatement()) {
+            st.execute("KILL QUERY " + threadId);
+        }
+    }
+
+    private static String jdbcUrl(HostPort member) {
+        String host = member.host();
+        return "jdbc:mysql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + member.port() + "/";
     }
 
     /** Connection counts of one open pool, for the management port. */

@@ -2,6 +2,7 @@ package io.shardgate.backend;
 
 import com.mysql.cj.jdbc.StatementImpl;
 import io.shardgate.router.DataNode;
+import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.router.ShardingRules;
 import io.shardgate.router.plan.BackendSettings;
@@ -9,6 +10,7 @@ import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.plan.ShardExecutor;
 import io.shardgate.router.plan.ShardOutcome;
 import io.shardgate.router.plan.ShardStatement;
+import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.UpdateResult;
 import java.sql.ResultSet;
@@ -29,6 +31,7 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
 
     private final ShardingRules rules;
     private final SessionConnections connections;
+    private final RunningStatements running;
     private final ExecutorService parallel;
     private final Diagnostics diagnostics;
 
@@ -41,6 +44,7 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
                              ExecutorService parallel, Diagnostics diagnostics) {
         this.rules = rules;
         this.connections = new SessionConnections(registry, flavor);
+        this.running = new RunningStatements(registry);
         this.parallel = parallel;
         this.diagnostics = diagnostics;
     }
@@ -52,30 +56,72 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
     }
 
     private Result execute(ShardStatement s, DataNode node, Lease lease) {
-        Statement st = null;
-        try {
-            st = lease.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            st.setFetchSize(Integer.MIN_VALUE);
+        return onBackend(node, lease, (st, run) -> {
             if (st.execute(s.sql())) {
-                return new ResultSetRowStream(st.getResultSet(), st, lease, node, diagnostics,
+                return new ResultSetRowStream(st.getResultSet(), st, lease, node, run, diagnostics,
                         StatementEnd.calculatesFoundRows(s.sql()));
             }
             long affected = Math.max(0, st.getLargeUpdateCount());
             long lastId = st.unwrap(StatementImpl.class).getLastInsertID();
             st.close();
+            // over: a KILL from now on must not stop the SHOW WARNINGS that follows
+            run.close();
             StatementEnd.collect(lease.connection(), diagnostics, false);
             lease.release();
             return new UpdateResult(affected, lastId, 0, "");
+        });
+    }
+
+    @Override
+    public MultiResult executeMultiResults(ShardStatement s) {
+        DataNode node = rules.node(s.dataNode());
+        Lease lease = connections.acquire(node);
+        return onBackend(node, lease, (st, run) -> new JdbcMultiResult(st, st.execute(s.sql()), lease, node, run, diagnostics));
+    }
+
+    /** What runs a statement; it owns the statement, registration and lease it returns a result over. */
+    private interface StatementWork<R> {
+        R run(Statement statement, RunningStatements.Running running) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a streaming statement registered as running; when it fails, the
+     * statement, its registration and the lease are given up.
+     */
+    private <R> R onBackend(DataNode node, Lease lease, StatementWork<R> work) {
+        Statement st = null;
+        RunningStatements.Running run = running.start(lease, node);
+        try {
+            // streaming: rows are read one at a time as the client takes them
+            st = lease.connection().createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            st.setFetchSize(Integer.MIN_VALUE);
+            return work.run(st, run);
         } catch (SQLException e) {
             closeQuietly(st);
+            run.close();
             StatementEnd.collectAfterError(lease.connection(), diagnostics, e);
             lease.release();
             throw BackendErrors.translate(e, node, lease.member());
         } catch (RuntimeException e) {
-            closeQuietly(st);
-            lease.release();
+            abandon(st, run, lease);
             throw e;
         }
+    }
+
+    /** Closes a statement that will not be read further, ends its registration and releases its lease. */
+    static void abandon(Statement st, RunningStatements.Running run, Lease lease) {
+        closeQuietly(st);
+        run.close();
+        lease.release();
+    }
+
+    /**
+     * KILL QUERY on every backend statement this session is running (its fan-outs included): the
+     * statements fail with 1317 and their connections stay usable. Called from another session's
+     * thread (KILL, a client's query timeout).
+     */
+    public int cancelRunning() {
+        return running.cancelAll();
     }
 
     @Override
@@ -129,7 +175,8 @@ public final class JdbcShardExecutor implements ShardExecutor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return ShardOutcome.failed(s, new ShardGateException(1317, "70100", "Query execution was interrupted", e));
+            return ShardOutcome.failed(s, new ShardGateException(ErrorCode.QUERY_INTERRUPTED.number(),
+                    ErrorCode.QUERY_INTERRUPTED.sqlState(), ErrorCode.QUERY_INTERRUPTED.format(), e));
         }
     }
 

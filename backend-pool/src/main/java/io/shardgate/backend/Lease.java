@@ -1,6 +1,7 @@
 package io.shardgate.backend;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.shardgate.config.HostPort;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -12,10 +13,10 @@ final class Lease {
 
     private final Connection connection;
     private final boolean pinned;
-    private final String member;
+    private final HostPort member;
     private final HikariDataSource pool;
 
-    Lease(Connection connection, boolean pinned, String member, HikariDataSource pool) {
+    Lease(Connection connection, boolean pinned, HostPort member, HikariDataSource pool) {
         this.connection = connection;
         this.pinned = pinned;
         this.member = member;
@@ -26,7 +27,12 @@ final class Lease {
         return connection;
     }
 
+    /** The member the connection goes to, {@code host:port}, as error messages name it. */
     String member() {
+        return member.toString();
+    }
+
+    HostPort address() {
         return member;
     }
 

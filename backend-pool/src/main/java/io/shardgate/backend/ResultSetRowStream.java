@@ -20,9 +20,11 @@ import java.util.List;
 final class ResultSetRowStream implements RowStream {
 
     private final ResultSet rs;
+    /** Closed with the result, with the lease released; null for one result of several (the statement goes on). */
     private final Statement statement;
     private final Lease lease;
     private final DataNode node;
+    private final RunningStatements.Running running;
     private final List<Column> columns;
     private final int width;
     private final Diagnostics diagnostics;
@@ -32,19 +34,32 @@ final class ResultSetRowStream implements RowStream {
     private StatementEnd.Ending ending;
 
     /**
+     * The only result of {@code statement}: closing it ends the statement and releases the lease.
+     *
      * @param diagnostics where the statement's warnings go when the stream ends
      * @param foundRows   whether to ask for FOUND_ROWS() then (a SQL_CALC_FOUND_ROWS query)
      */
-    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node, Diagnostics diagnostics,
-                       boolean foundRows) throws SQLException {
+    ResultSetRowStream(ResultSet rs, Statement statement, Lease lease, DataNode node, RunningStatements.Running running,
+                       Diagnostics diagnostics, boolean foundRows) throws SQLException {
         this.rs = rs;
         this.statement = statement;
         this.lease = lease;
         this.node = node;
+        this.running = running;
         this.diagnostics = diagnostics;
         this.foundRows = foundRows;
         this.columns = columnsOf(rs);
         this.width = columns.size();
+    }
+
+    /**
+     * One result set of a statement with several: closing it leaves the result set and the
+     * statement open, for {@code getMoreResults()} to finish reading it. Closing a streamed result
+     * set itself in the middle of several makes Connector/J issue a statement on the busy
+     * connection.
+     */
+    static ResultSetRowStream partOf(ResultSet rs, Lease lease, DataNode node) throws SQLException {
+        return new ResultSetRowStream(rs, null, lease, node, null, null, false);
     }
 
     static List<Column> columnsOf(ResultSet rs) throws SQLException {
@@ -89,17 +104,23 @@ final class ResultSetRowStream implements RowStream {
             return;
         }
         closed = true;
+        if (statement == null) {
+            return;
+        }
         try {
             // Closing a streaming result set reads (and discards) the rows still on the wire,
             // which leaves the connection reusable.
             rs.close();
             statement.close();
+            // over: a KILL from now on must not stop the SHOW WARNINGS that follows
+            running.close();
             // The EOF has been read: its warning count is the statement's.
             StatementEnd.collect(lease.connection(), diagnostics, foundRows,
                     ending != null ? ending : StatementEnd.ending(lease.connection()));
         } catch (SQLException e) {
             throw BackendErrors.translate(e, node, lease.member());
         } finally {
+            running.close();
             lease.release();
         }
     }

@@ -15,9 +15,12 @@ import java.util.Objects;
  *                              {@code @@max_prepared_stmt_count})
  * @param defaultAuthPlugin     the plugin the greeting names, and of users that name none
  * @param tls                   TLS on both ports
+ * @param netReadTimeoutMillis  how long a client may leave a packet unfinished (MariaDB's
+ *                              {@code net_read_timeout}); then it gets ERR 1159 and is disconnected
  */
 public record ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket,
-                           int maxPreparedStatements, AuthPlugin defaultAuthPlugin, TlsConfig tls) {
+                           int maxPreparedStatements, AuthPlugin defaultAuthPlugin, TlsConfig tls,
+                           long netReadTimeoutMillis) {
 
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
     public static final int DEFAULT_PORT = 8066;
@@ -28,10 +31,22 @@ public record ServerConfig(String bindAddress, int port, int managerPort, long m
     public static final int DEFAULT_MAX_PREPARED_STATEMENTS = 16382;
     /** MariaDB's upper bound of max_prepared_stmt_count. */
     public static final int MAX_PREPARED_STATEMENTS = 1_048_576;
+    /** MariaDB's default net_read_timeout, 30 s. */
+    public static final long DEFAULT_NET_READ_TIMEOUT_MILLIS = 30_000;
 
     public ServerConfig {
         Objects.requireNonNull(defaultAuthPlugin, "defaultAuthPlugin");
         Objects.requireNonNull(tls, "tls");
+        if (netReadTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("netReadTimeoutMillis must be positive: " + netReadTimeoutMillis);
+        }
+    }
+
+    /** The default read timeout for the rest. */
+    public ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket,
+                        int maxPreparedStatements, AuthPlugin defaultAuthPlugin, TlsConfig tls) {
+        this(bindAddress, port, managerPort, maxAllowedPacket, maxPreparedStatements, defaultAuthPlugin, tls,
+                DEFAULT_NET_READ_TIMEOUT_MILLIS);
     }
 
     /** Defaults for the rest: the prepared statement bound, mysql_native_password, TLS with a generated certificate. */
@@ -47,6 +62,12 @@ public record ServerConfig(String bindAddress, int port, int managerPort, long m
     /** The same settings on other addresses (tests bind ephemeral ports). */
     public ServerConfig listening(String newBindAddress, int newPort, int newManagerPort) {
         return new ServerConfig(newBindAddress, newPort, newManagerPort, maxAllowedPacket, maxPreparedStatements,
-                defaultAuthPlugin, tls);
+                defaultAuthPlugin, tls, netReadTimeoutMillis);
+    }
+
+    /** The same settings with another read timeout (tests shorten it). */
+    public ServerConfig withNetReadTimeout(long millis) {
+        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPreparedStatements,
+                defaultAuthPlugin, tls, millis);
     }
 }

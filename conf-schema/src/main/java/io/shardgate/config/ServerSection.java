@@ -17,11 +17,14 @@ import java.util.Set;
 final class ServerSection {
 
     private static final Set<String> KEYS = Set.of("bindAddress", "port", "managerPort", "maxAllowedPacket",
-            "maxPreparedStatements", "defaultAuthPlugin", "tls");
+            "maxPreparedStatements", "defaultAuthPlugin", "tls", "netReadTimeout");
     private static final Set<String> TLS_KEYS = Set.of("enabled", "certificate", "key");
     // MySQL and MariaDB accept max_allowed_packet between 1K and 1G; a client would not expect more
     static final long MIN_PACKET = 1L << 10;
     static final long MAX_PACKET = 1L << 30;
+    // MariaDB takes net_read_timeout in whole seconds from 1 up; tests want less than a second
+    static final long MIN_NET_READ_TIMEOUT_MILLIS = 100;
+    static final long MAX_NET_READ_TIMEOUT_MILLIS = 24L * 3600 * 1000;
 
     private ServerSection() {
     }
@@ -43,15 +46,17 @@ final class ServerSection {
         TlsConfig tls = server.optional("tls", TlsConfig.DEFAULT, ServerSection::tls);
         Integer maxPrepared = server.optional("maxPreparedStatements", DEFAULT_MAX_PREPARED_STATEMENTS,
                 v -> v.integer(0, MAX_PREPARED_STATEMENTS));
+        Long netReadTimeout = server.optional("netReadTimeout", ServerConfig.DEFAULT_NET_READ_TIMEOUT_MILLIS,
+                v -> Units.duration(v, MIN_NET_READ_TIMEOUT_MILLIS, MAX_NET_READ_TIMEOUT_MILLIS));
         if (port != null && port.equals(managerPort)) {
             server.get("managerPort").problem("must differ from port, both are " + port);
             return null;
         }
         if (bindAddress == null || port == null || managerPort == null || maxAllowedPacket == null || maxPrepared == null
-                || plugin == null || tls == null) {
+                || plugin == null || tls == null || netReadTimeout == null) {
             return null;
         }
-        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPrepared, plugin, tls);
+        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPrepared, plugin, tls, netReadTimeout);
     }
 
     private static TlsConfig tls(YamlValue value) {

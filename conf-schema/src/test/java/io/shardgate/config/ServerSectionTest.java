@@ -35,6 +35,19 @@ class ServerSectionTest {
     }
 
     @Test
+    void netReadTimeoutDefaultsToMariaDbsAndTakesDurations() throws ConfigException {
+        assertThat(ConfigText.valid().without("server").load().server().netReadTimeoutMillis()).isEqualTo(30_000);
+        assertThat(ConfigText.valid().with("server", "{netReadTimeout: 2m}").load().server().netReadTimeoutMillis())
+                .isEqualTo(120_000);
+        assertThat(ConfigText.valid().with("server", "{netReadTimeout: 500ms}").load().server().netReadTimeoutMillis())
+                .isEqualTo(500);
+        assertThat(ConfigText.valid().with("server", "{netReadTimeout: 10ms}").problems()).singleElement().asString()
+                .isEqualTo("server.netReadTimeout: must be at least 100ms, got '10ms'");
+        assertThat(ConfigText.valid().with("server", "{netReadTimeout: soon}").problems()).singleElement().asString()
+                .startsWith("server.netReadTimeout: expected a duration");
+    }
+
+    @Test
     void maxPreparedStatementsDefaultsToMariaDbsAndHasItsBounds() throws ConfigException {
         assertThat(ConfigText.valid().without("server").load().server().maxPreparedStatements()).isEqualTo(16382);
         assertThat(ConfigText.valid().with("server", "{maxPreparedStatements: 2000000}").problems())

@@ -1,7 +1,6 @@
 package io.shardgate.it;
 
 import static io.shardgate.it.TwinSessions.rows;
-import static io.shardgate.it.TwinSessions.run;
 import static io.shardgate.it.TwinSessions.same;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,12 +55,8 @@ class CharacterSetsIT {
 
     @BeforeEach
     void freshRows() throws Exception {
-        try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {
-            for (Connection c : new Connection[] {p, d}) {
-                run(c, "DELETE FROM items", "DELETE FROM notes",
-                        "INSERT INTO items (id, v, t, l) VALUES (1, 'Crème €', 'brûlée " + EMOJI + "', 'été'), (2, 'b', 'b', 'b')");
-            }
-        }
+        twins.runOnBoth("DELETE FROM items", "DELETE FROM notes",
+                "INSERT INTO items (id, v, t, l) VALUES (1, 'Crème €', 'brûlée " + EMOJI + "', 'été'), (2, 'b', 'b', 'b')");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.shardgate.it;
 
 import static io.shardgate.it.TwinSessions.one;
-import static io.shardgate.it.TwinSessions.run;
 import static io.shardgate.it.TwinSessions.same;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,13 +40,9 @@ class DiagnosticsIT {
 
     @BeforeEach
     void freshRows() throws Exception {
-        try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {
-            for (Connection c : new Connection[] {p, d}) {
-                run(c, "DELETE FROM items", "DELETE FROM notes",
-                        "INSERT INTO items VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 3, 'c'), (4, 4, 'd'), (5, 5, 'e'), (6, 6, 'f')",
-                        "INSERT INTO notes VALUES (1, 'x'), (2, 'y'), (3, 'z')");
-            }
-        }
+        twins.runOnBoth("DELETE FROM items", "DELETE FROM notes",
+                "INSERT INTO items VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 3, 'c'), (4, 4, 'd'), (5, 5, 'e'), (6, 6, 'f')",
+                "INSERT INTO notes VALUES (1, 'x'), (2, 'y'), (3, 'z')");
     }
 
     @Test

@@ -66,12 +66,8 @@ class PreparedSessionIT {
 
     @BeforeEach
     void freshRows() throws Exception {
-        try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {
-            for (Connection c : new Connection[] {p, d}) {
-                run(c, "DELETE FROM items", "SET time_zone = '+00:00'", "INSERT INTO items (id, v, n, ts) VALUES "
-                        + "(1, 'Crème', 10, '2026-01-01 12:00:00'), (2, 'b', 0, NULL), (3, 'c', 30, '2026-06-01 00:00:00')");
-            }
-        }
+        twins.runOnBoth("DELETE FROM items", "SET time_zone = '+00:00'", "INSERT INTO items (id, v, n, ts) VALUES "
+                + "(1, 'Crème', 10, '2026-01-01 12:00:00'), (2, 'b', 0, NULL), (3, 'c', 30, '2026-06-01 00:00:00')");
     }
 
     /**

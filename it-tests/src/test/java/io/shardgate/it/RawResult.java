@@ -91,15 +91,26 @@ record RawResult(int status, int warnings, long affectedRows, List<ColumnDefinit
 
     /** Logs in: the proxy's app user, or the reference server's own. */
     static RawClient login(TwinSessions twins, boolean proxy, int collation) throws IOException {
-        return proxy ? login(twins.cluster.port(), ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD, "shop", collation)
+        return login(twins, proxy, collation, RawClient.BASE_CAPABILITIES);
+    }
+
+    /** {@link #login(TwinSessions, boolean, int)} with the handshake's capability flags. */
+    static RawClient login(TwinSessions twins, boolean proxy, int collation, int capabilities) throws IOException {
+        return proxy ? login(twins.cluster.port(), ShardedCluster.APP_USER, ShardedCluster.APP_PASSWORD, "shop", collation,
+                        capabilities)
                 : login(twins.cluster.backend(0).port(), twins.cluster.backend(0).user(), twins.cluster.backend(0).password(),
-                        "plain", collation);
+                        "plain", collation, capabilities);
     }
 
     /** Logs in with mysql_native_password and the given handshake collation. */
     static RawClient login(int port, String user, String password, String database, int collation) throws IOException {
+        return login(port, user, password, database, collation, RawClient.BASE_CAPABILITIES);
+    }
+
+    private static RawClient login(int port, String user, String password, String database, int collation, int capabilities)
+            throws IOException {
         RawClient c = new RawClient(port);
-        byte[] answer = c.login(user, password, database, "mysql_native_password", RawClient.BASE_CAPABILITIES, collation);
+        byte[] answer = c.login(user, password, database, "mysql_native_password", capabilities, collation);
         if ((answer[0] & 0xFF) != OkPacket.HEADER) {
             c.close();
             throw new IOException("login failed: " + ErrPacket.read(Unpooled.wrappedBuffer(answer)));

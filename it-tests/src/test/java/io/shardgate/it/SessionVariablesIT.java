@@ -44,12 +44,8 @@ class SessionVariablesIT {
 
     @BeforeEach
     void freshRows() throws Exception {
-        try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {
-            for (Connection c : new Connection[] {p, d}) {
-                run(c, "DELETE FROM items",
-                        "INSERT INTO items (id, v, n) VALUES (1, 'aaa', 10), (2, 'bbb', 0), (3, 'ccc', 30), (4, 'ddd', 0)");
-            }
-        }
+        twins.runOnBoth("DELETE FROM items",
+                "INSERT INTO items (id, v, n) VALUES (1, 'aaa', 10), (2, 'bbb', 0), (3, 'ccc', 30), (4, 'ddd', 0)");
     }
 
     @Test

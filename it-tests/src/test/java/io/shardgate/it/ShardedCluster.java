@@ -36,10 +36,16 @@ final class ShardedCluster implements AutoCloseable {
      * @param yaml      configuration with ${portN} placeholders; server ports should be 0 (ephemeral)
      */
     static ShardedCluster start(int servers, IntFunction<List<String>> databases, String yaml) throws Exception {
+        return start(servers, databases, yaml, new String[0]);
+    }
+
+    /** @param mariadbdOptions options for every backend, such as {@code --max-allowed-packet=48M} */
+    static ShardedCluster start(int servers, IntFunction<List<String>> databases, String yaml, String... mariadbdOptions)
+            throws Exception {
         List<LocalMariaDb> backends = new ArrayList<>();
         try {
             for (int i = 0; i < servers; i++) {
-                LocalMariaDb db = LocalMariaDb.builder().start();
+                LocalMariaDb db = LocalMariaDb.builder().option(mariadbdOptions).start();
                 backends.add(db);
                 for (String d : databases.apply(i)) {
                     db.execute("CREATE DATABASE `" + d + "`");
@@ -85,7 +91,7 @@ final class ShardedCluster implements AutoCloseable {
             """;
 
     /** Two backends, {@code shop_0} on the first and {@code shop_1} on the second, orders sharded by id. */
-    static ShardedCluster twoShards() throws Exception {
+    static ShardedCluster twoShards(String... mariadbdOptions) throws Exception {
         return start(2, i -> List.of("shop_" + i), TWO_NODES + """
                 schemas:
                   - name: shop
@@ -94,7 +100,12 @@ final class ShardedCluster implements AutoCloseable {
                       - { name: orders, dataNodes: "dn$0-1", shardColumn: id, function: by_id }
                       - { name: accounts, dataNodes: [dn0, dn1], shardColumn: code, function: by_id }
                       - { name: tags, dataNodes: [dn0, dn1], shardColumn: name, function: by_id }
-                """);
+                """, mariadbdOptions);
+    }
+
+    /** A second proxy on the same backends with other server settings (ports are ephemeral). */
+    ShardGateServer proxy(java.util.function.UnaryOperator<io.shardgate.config.ServerConfig> change) throws InterruptedException {
+        return ShardGateServer.start(config.withServer(change.apply(config.server()).listening("127.0.0.1", 0, 0)));
     }
 
     int port() {

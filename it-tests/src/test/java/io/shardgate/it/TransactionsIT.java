@@ -43,11 +43,7 @@ class TransactionsIT {
 
     @BeforeEach
     void freshRows() throws Exception {
-        try (Connection p = twins.proxy(""); Connection d = twins.plain("")) {
-            for (Connection c : new Connection[] {p, d}) {
-                run(c, "DELETE FROM items", "INSERT INTO items VALUES (1, 1), (2, 2)");
-            }
-        }
+        twins.runOnBoth("DELETE FROM items", "INSERT INTO items VALUES (1, 1), (2, 2)");
     }
 
     @Test

@@ -185,6 +185,14 @@ final class TwinSessions implements AutoCloseable {
         return one(proxy, "/*+ shardgate: dataNode=" + node + " */ " + sql);
     }
 
+    /** Runs {@code sql} in order on a fresh connection to the proxy and on one to the reference database. */
+    void runOnBoth(String... sql) throws SQLException {
+        try (Connection p = proxy(""); Connection d = plain("")) {
+            run(p, sql);
+            run(d, sql);
+        }
+    }
+
     static void run(Connection c, String... sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String s : sql) {

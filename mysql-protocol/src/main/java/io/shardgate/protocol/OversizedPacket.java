@@ -2,7 +2,7 @@ package io.shardgate.protocol;
 
 /**
  * Emitted by {@link PacketFramer} instead of a {@link Packet} whose payload would exceed the
- * configured maximum. The framer emits it as soon as a frame header shows the limit is crossed and
+ * configured maximum (and by {@link CompressionDecoder} for a compressed packet claiming more). The framer emits it as soon as a frame header shows the limit is crossed and
  * discards the rest of that logical packet as it arrives, so the handler can answer at once with
  * {@link #error()} and close, as MariaDB does.
  *
@@ -11,12 +11,13 @@ package io.shardgate.protocol;
  * @param declaredBytesSoFar payload bytes announced by the headers read so far, including that
  *     frame's; the logical packet may be longer still
  */
-public record OversizedPacket(int sequenceId, long declaredBytesSoFar) {
+public record OversizedPacket(int sequenceId, long declaredBytesSoFar) implements StreamError {
 
     private static final ErrPacket ERROR =
             new ErrPacket(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes");
 
     /** ER_NET_PACKET_TOO_LARGE, exactly as MariaDB words it. */
+    @Override
     public ErrPacket error() {
         return ERROR;
     }

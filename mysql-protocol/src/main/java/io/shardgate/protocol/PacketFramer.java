@@ -20,6 +20,9 @@ import java.util.List;
  * frame header, before the frame is buffered, and an oversized packet's remaining bytes are
  * skipped as they arrive rather than accumulated.
  *
+ * <p>A packet begun but not finished within the read timeout is answered with a {@link
+ * ReadTimedOut} (see {@link PartialPacketTimer}).
+ *
  * <p>Sequence ids are passed through, not checked: only the command handler knows which id it
  * expects.
  *
@@ -33,6 +36,9 @@ import java.util.List;
 public final class PacketFramer extends ByteToMessageDecoder {
 
     private final long maxPayloadBytes;
+    private final PartialPacketTimer timer;
+    /** Sequence id of the last frame header seen, for the error a timeout answers with. */
+    private int lastSequenceId;
 
     /** Frames of the logical packet being joined; null while none is pending. Event loop only. */
     private CompositeByteBuf pending;
@@ -43,11 +49,18 @@ public final class PacketFramer extends ByteToMessageDecoder {
     /** Whether the frame being discarded had length 0xFFFFFF, so its packet goes on after it. */
     private boolean skipContinues;
 
-    public PacketFramer(long maxPayloadBytes) {
+    public PacketFramer(long maxPayloadBytes, long readTimeoutMillis) {
         if (maxPayloadBytes < 1) {
             throw new IllegalArgumentException("maxPayloadBytes must be positive: " + maxPayloadBytes);
         }
         this.maxPayloadBytes = maxPayloadBytes;
+        this.timer = new PartialPacketTimer(readTimeoutMillis);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        timer.afterRead(ctx, actualReadableBytes() > 0 || pending != null || skipRemaining > 0, lastSequenceId);
     }
 
     @Override
@@ -67,6 +80,7 @@ public final class PacketFramer extends ByteToMessageDecoder {
             int start = in.readerIndex();
             int length = in.getUnsignedMediumLE(start);
             int sequenceId = in.getUnsignedByte(start + 3);
+            lastSequenceId = sequenceId;
             if (skipContinues) {
                 discardFrame(in, length);
                 continue;
@@ -109,6 +123,7 @@ public final class PacketFramer extends ByteToMessageDecoder {
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        timer.cancel();
         releasePending();
     }
 

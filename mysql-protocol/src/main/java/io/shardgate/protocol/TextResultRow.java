@@ -41,6 +41,15 @@ public record TextResultRow(byte[][] values) implements ServerPacket {
         }
     }
 
+    /** The payload length {@link #write} produces for {@code values}, computed without writing. */
+    public static long payloadLength(byte[][] values) {
+        long length = 0;
+        for (byte[] value : values) {
+            length += value == null ? 1 : Wire.lenencIntSize(value.length) + value.length;
+        }
+        return length;
+    }
+
     /** Reads exactly {@code columnCount} values; bytes left after them are malformed. */
     public static TextResultRow read(ByteBuf in, int columnCount) {
         byte[][] values = new byte[columnCount][];

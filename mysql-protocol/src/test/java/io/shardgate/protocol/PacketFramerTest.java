@@ -20,7 +20,7 @@ class PacketFramerTest {
     private EmbeddedChannel channel;
 
     private void open(long maxPayloadBytes) {
-        framer = new PacketFramer(maxPayloadBytes);
+        framer = new PacketFramer(maxPayloadBytes, 30_000);
         channel = new EmbeddedChannel(framer);
     }
 
@@ -222,5 +222,43 @@ class PacketFramerTest {
         assertThat(channel.finishAndReleaseAll()).isFalse();
         channel = null;
         assertThat(in.refCnt()).isZero();
+    }
+
+    @Test
+    void anUnfinishedPacketTimesOutButProgressAndIdleTimeDoNot() {
+        framer = new PacketFramer(1 << 20, 1000);
+        channel = new EmbeddedChannel(framer);
+        channel.freezeTime();
+        byte[] whole = frame(3, pattern(100));
+        // idle between packets: no timeout
+        channel.advanceTimeBy(5, java.util.concurrent.TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(inbound()).isEmpty();
+        // half a packet, then more within the timeout: still no timeout
+        channel.writeInbound(Unpooled.wrappedBuffer(whole, 0, 40));
+        channel.advanceTimeBy(900, java.util.concurrent.TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        channel.writeInbound(Unpooled.wrappedBuffer(whole, 40, 40));
+        channel.advanceTimeBy(900, java.util.concurrent.TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(inbound()).isEmpty();
+        // then nothing for longer than the timeout
+        channel.advanceTimeBy(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(inbound()).containsExactly(new ReadTimedOut(3, 1000));
+        assertThat(new ReadTimedOut(3, 1000).error().errorCode()).isEqualTo(1159);
+    }
+
+    @Test
+    void aFinishedPacketCancelsTheTimeout() {
+        framer = new PacketFramer(1 << 20, 1000);
+        channel = new EmbeddedChannel(framer);
+        channel.freezeTime();
+        byte[] whole = frame(0, pattern(10));
+        channel.writeInbound(Unpooled.wrappedBuffer(whole, 0, 5));
+        channel.writeInbound(Unpooled.wrappedBuffer(whole, 5, whole.length - 5));
+        channel.advanceTimeBy(10, java.util.concurrent.TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(inbound()).containsExactly(new Received(0, pattern(10)));
     }
 }

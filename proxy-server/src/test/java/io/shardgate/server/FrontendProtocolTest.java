@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.shardgate.config.ConfigLoader;
 import io.shardgate.config.ServerConfig;
-import io.shardgate.config.ShardGateConfig;
 import io.shardgate.protocol.AuthSwitchRequest;
 import io.shardgate.protocol.Capability;
 import io.shardgate.protocol.ColumnCountPacket;
@@ -41,21 +39,10 @@ class FrontendProtocolTest {
 
     @BeforeAll
     void start() throws Exception {
-        // Backends on a port nobody listens on: nothing in this test may need one.
-        ShardGateConfig loaded = ConfigLoader.parse("""
-                server: { maxAllowedPacket: 4K }
-                users:
-                  - { name: app, password: secret, schemas: [shop] }
-                  - { name: nopass, password: '', schemas: [shop] }
-                dataHosts:
-                  - { name: dh0, user: x, password: x, members: ["127.0.0.1:1"], pool: { connectTimeout: 250ms, minIdle: 0 } }
-                dataNodes:
-                  - { name: dn0, dataHost: dh0, database: shop_0 }
-                schemas:
-                  - { name: shop, defaultDataNode: dn0 }
-                """, "protocol test");
-        ShardGateConfig config = loaded.withServer(new ServerConfig("127.0.0.1", 0, 0, 4096));
-        server = ShardGateServer.start(config);
+        server = NoBackendProxy.start("""
+                - { name: app, password: secret, schemas: [shop] }
+                - { name: nopass, password: '', schemas: [shop] }
+                """, new ServerConfig("127.0.0.1", 0, 0, 4096));
     }
 
     @AfterAll

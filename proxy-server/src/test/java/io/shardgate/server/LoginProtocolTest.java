@@ -3,9 +3,7 @@ package io.shardgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
-import io.shardgate.config.ConfigLoader;
 import io.shardgate.config.ServerConfig;
-import io.shardgate.config.ShardGateConfig;
 import io.shardgate.config.StoredPassword;
 import io.shardgate.protocol.AuthSwitchRequest;
 import io.shardgate.protocol.CachingSha2Password;
@@ -44,25 +42,17 @@ class LoginProtocolTest {
     void start() throws Exception {
         String pbkdf2 = StoredPassword.Pbkdf2.of(bytes("h4sh"), bytes("0123456789abcdef"), 1000).format();
         String nativeHash = StoredPassword.formatNativeHash(NativePassword.doubleSha1(bytes("h4sh")));
-        ShardGateConfig loaded = ConfigLoader.parse("""
-                users:
-                  - { name: app, password: secret, schemas: [shop] }
-                  - { name: rsa, password: r1, authPlugin: caching_sha2_password, schemas: [shop] }
-                  - { name: fast, password: f1, authPlugin: caching_sha2_password, schemas: [shop] }
-                  - { name: pkcs1, password: p1, authPlugin: caching_sha2_password, schemas: [shop] }
-                  - { name: tlsuser, password: t1, authPlugin: caching_sha2_password, schemas: [shop] }
-                  - { name: empty2, password: '', authPlugin: caching_sha2_password, schemas: [shop] }
-                  - { name: hashed, passwordHash: ["%s", "%s"], schemas: [shop] }
-                  - { name: hashed2, passwordHash: "%s", schemas: [shop] }
-                  - { name: secure, password: s1, requireSecureTransport: true, schemas: [shop] }
-                dataHosts:
-                  - { name: dh0, user: x, password: x, members: ["127.0.0.1:1"], pool: { connectTimeout: 250ms, minIdle: 0 } }
-                dataNodes:
-                  - { name: dn0, dataHost: dh0, database: shop_0 }
-                schemas:
-                  - { name: shop, defaultDataNode: dn0 }
-                """.formatted(pbkdf2, nativeHash, pbkdf2), "login test");
-        server = ShardGateServer.start(loaded.withServer(new ServerConfig("127.0.0.1", 0, 0, 4096)));
+        server = NoBackendProxy.start("""
+                - { name: app, password: secret, schemas: [shop] }
+                - { name: rsa, password: r1, authPlugin: caching_sha2_password, schemas: [shop] }
+                - { name: fast, password: f1, authPlugin: caching_sha2_password, schemas: [shop] }
+                - { name: pkcs1, password: p1, authPlugin: caching_sha2_password, schemas: [shop] }
+                - { name: tlsuser, password: t1, authPlugin: caching_sha2_password, schemas: [shop] }
+                - { name: empty2, password: '', authPlugin: caching_sha2_password, schemas: [shop] }
+                - { name: hashed, passwordHash: ["%s", "%s"], schemas: [shop] }
+                - { name: hashed2, passwordHash: "%s", schemas: [shop] }
+                - { name: secure, password: s1, requireSecureTransport: true, schemas: [shop] }
+                """.formatted(pbkdf2, nativeHash, pbkdf2), new ServerConfig("127.0.0.1", 0, 0, 4096));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static io.shardgate.server.RawClient.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
-import io.shardgate.config.ConfigLoader;
 import io.shardgate.config.ServerConfig;
 import io.shardgate.protocol.BinaryRowFormat;
 import io.shardgate.protocol.ColumnCountPacket;
@@ -42,18 +41,8 @@ class PreparedStatementProtocolTest {
 
     @BeforeAll
     void start() throws Exception {
-        // Backends on a port nobody listens on: nothing here may need one.
-        var loaded = ConfigLoader.parse("""
-                users:
-                  - { name: app, password: secret, schemas: [shop] }
-                dataHosts:
-                  - { name: dh0, user: x, password: x, members: ["127.0.0.1:1"], pool: { connectTimeout: 250ms, minIdle: 0 } }
-                dataNodes:
-                  - { name: dn0, dataHost: dh0, database: shop_0 }
-                schemas:
-                  - { name: shop, defaultDataNode: dn0 }
-                """, "prepared statement protocol test");
-        server = ShardGateServer.start(loaded.withServer(new ServerConfig("127.0.0.1", 0, 0, 1 << 20, 2)));
+        server = NoBackendProxy.start("- { name: app, password: secret, schemas: [shop] }",
+                new ServerConfig("127.0.0.1", 0, 0, 1 << 20, 2));
     }
 
     @AfterAll

@@ -28,6 +28,12 @@ public final class RawClient implements AutoCloseable {
     private int responseSequence = 1;
     public int lastSequence;
     public HandshakeV10 greeting;
+    /** Set by {@link #compress()}: packets go and come inside compressed packets. */
+    private boolean compressed;
+    /** Inflated bytes not yet read as packets. */
+    private java.io.ByteArrayInputStream inflated = new java.io.ByteArrayInputStream(new byte[0]);
+    /** Header fields of every compressed packet read so far. */
+    public final java.util.List<CompressedFrames.Packet> compressedPackets = new java.util.ArrayList<>();
 
     public RawClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -40,20 +46,47 @@ public final class RawClient implements AutoCloseable {
     /** One packet's payload; throws EOFException when the server closed the connection. */
     public byte[] read() throws IOException {
         byte[] header = new byte[4];
-        in.readFully(header);
+        readFully(header);
         int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
         lastSequence = header[3] & 0xff;
         byte[] payload = new byte[length];
-        in.readFully(payload);
+        readFully(payload);
         return payload;
     }
 
+    private void readFully(byte[] into) throws IOException {
+        if (!compressed) {
+            in.readFully(into);
+            return;
+        }
+        int at = 0;
+        while (at < into.length) {
+            if (inflated.available() == 0) {
+                CompressedFrames.Packet p = CompressedFrames.read(in);
+                compressedPackets.add(p);
+                inflated = new java.io.ByteArrayInputStream(p.data());
+            }
+            at += inflated.read(into, at, into.length - at);
+        }
+    }
+
+    /** Writes one packet; after {@link #compress()} inside a compressed packet with sequence id 0. */
     public void write(int sequence, byte[] payload) throws IOException {
-        out.write(frame(sequence, payload));
+        out.write(compressed ? CompressedFrames.packet(0, frame(sequence, payload)) : frame(sequence, payload));
         out.flush();
     }
 
-    private static byte[] frame(int sequence, byte[] payload) {
+    /** How long a read waits before SocketTimeoutException (10 s at first). */
+    public void timeout(int millis) throws java.net.SocketException {
+        socket.setSoTimeout(millis);
+    }
+
+    /** From now on (after a login with CLIENT_COMPRESS) packets travel compressed, both ways. */
+    public void compress() {
+        compressed = true;
+    }
+
+    public static byte[] frame(int sequence, byte[] payload) {
         byte[] frame = new byte[4 + payload.length];
         frame[0] = (byte) payload.length;
         frame[1] = (byte) (payload.length >> 8);

@@ -34,6 +34,11 @@ public enum ErrorCode {
     AUTH_MODE_NOT_SUPPORTED(1251, "08004",
             "Client does not support authentication protocol requested by server; consider upgrading MariaDB client"),
     MALFORMED_PACKET(1835, "HY000", "Malformed communication packet: %s"),
+    QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
+    CONNECTION_KILLED(1927, "70100", "Connection was killed"),
+    NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %d"),
+    KILL_DENIED(1095, "HY000", "You are not owner of thread %d"),
+    PROCEDURE_CANNOT_RETURN_RESULTS(1312, "0A000", "PROCEDURE %s can't return a result set in the given context"),
     BACKEND_UNAVAILABLE(2003, "HY000", "Can't connect to data node '%s' (%s): %s"),
     BACKEND_ERROR(1105, "HY000", "%s"),
     UNKNOWN_ERROR(1105, "HY000", "%s");

@@ -59,12 +59,21 @@ public final class Planner {
         if (parsed.isEmpty()) {
             throw new ShardGateException(ErrorCode.EMPTY_QUERY);
         }
+        TokenCursor in = new TokenCursor(parsed, session.backslashEscapes());
+        String keyword = parsed.keyword(0);
+        // Both before the hint: a hinted CALL still needs its name qualified and its results passed
+        // on one by one; a KILL names a proxy connection, never a backend thread.
+        if (keyword.equals("CALL")) {
+            // the procedure's backend session has none of the client's variables: IN arguments get their values
+            return CallPlanner.plan(withVariables(parsed, session), session, rules);
+        }
+        if (keyword.equals("KILL")) {
+            return KillParser.parse(in);
+        }
         String hintedNode = parsed.hints().get("dataNode");
         if (hintedNode != null) {
             return hinted(parsed, session, hintedNode);
         }
-        TokenCursor in = new TokenCursor(parsed, session.backslashEscapes());
-        String keyword = parsed.keyword(0);
         if (keyword.equals("SELECT") && selectsInto(parsed)) {
             throw ShardGateException.notSupported("SELECT ... INTO (variables and files belong to one backend session)");
         }

@@ -38,6 +38,15 @@ final class TableReferences extends TablesNamesFinder<Void> {
         return refs;
     }
 
+    /** The tables named inside expressions (a CALL's arguments, which TablesNamesFinder does not visit). */
+    static TableReferences in(List<? extends net.sf.jsqlparser.expression.Expression> expressions) {
+        TableReferences refs = new TableReferences();
+        if (expressions != null) {
+            expressions.forEach(e -> e.accept(refs, null));
+        }
+        return refs;
+    }
+
     @Override
     public <S> Void visit(Table table, S context) {
         if (table.getSchemaName() != null || !cteNames.contains(lower(table.getName()))) {

@@ -13,6 +13,7 @@ import java.util.List;
  *       {@code accounts} by {@code code} over dn0, dn1 (hash-mod 2); {@code products} global, a copy
  *       on each of dn0..dn3</li>
  *   <li>{@code crm}: no default node; {@code contacts} by {@code id} over cn0, cn1 (hash-mod 2)</li>
+ *   <li>{@code hr}: everything on one data node, hn0 (its default node, and {@code staff} single there)</li>
  * </ul>
  * Data nodes live on two data hosts, even-numbered ones on dh0 and odd-numbered ones on dh1.
  */
@@ -31,6 +32,7 @@ public final class TestConfig {
               - {name: dn3, dataHost: dh1, database: shop_3}
               - {name: cn0, dataHost: dh0, database: crm_0}
               - {name: cn1, dataHost: dh1, database: crm_1}
+              - {name: hn0, dataHost: dh1, database: hr_db}
             functions:
               - {name: mod4, type: hash-mod, count: 4}
               - {name: mod2, type: hash-mod, count: 2}
@@ -44,6 +46,10 @@ public final class TestConfig {
               - name: crm
                 tables:
                   - {name: contacts, dataNodes: [cn0, cn1], shardColumn: id, function: mod2}
+              - name: hr
+                defaultDataNode: hn0
+                tables:
+                  - {name: staff, type: single, dataNode: hn0}
             """;
 
     public static final ShardGateConfig CONFIG = load();

@@ -8,6 +8,9 @@ import io.shardgate.protocol.Command;
 import io.shardgate.protocol.MalformedPacketException;
 import io.shardgate.protocol.Packet;
 import io.shardgate.protocol.PacketWriter;
+import io.shardgate.protocol.ProcessKill;
+import io.shardgate.protocol.ServerStatus;
+import io.shardgate.protocol.SetOption;
 import io.shardgate.protocol.Wire;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.ShardGateException;
@@ -26,10 +29,19 @@ import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The data port's command phase: SQL and the other client commands, answered per the protocol. */
+/**
+ * The data port's command phase: SQL and the other client commands, answered per the protocol.
+ *
+ * <p>{@link #closed()} ends the phase when the client leaves and also when it sends
+ * COM_RESET_CONNECTION (a fresh phase follows): whatever this phase holds for the session
+ * (transactions, prepared statements, ...) must be released there.
+ */
 final class DataCommands implements CommandProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(DataCommands.class);
+
+    /** How much of a query SHOW @@CONNECTION shows (MariaDB's SHOW PROCESSLIST shows 100 characters). */
+    private static final int SHOWN_QUERY_LENGTH = 1024;
 
     private final ServerContext server;
     private final Channel channel;
@@ -50,8 +62,8 @@ final class DataCommands implements CommandProcessor {
         this.session = session;
         this.executor = executor;
         this.writer = new ResultWriter(out, clientCapabilities, session::resultEncoding);
-        this.queries = new QueryService(server.planner(), session, writer,
-                io.shardgate.protocol.Capability.MULTI_STATEMENTS.in(clientCapabilities));
+        ResultGuard guard = new ResultGuard(connection.command(), server.config().server().maxAllowedPacket());
+        this.queries = new QueryService(server.planner(), session, writer, clientCapabilities, guard);
         this.statements = new StatementCommands(session, queries, writer, server.config().server().maxAllowedPacket());
     }
 
@@ -65,7 +77,7 @@ final class DataCommands implements CommandProcessor {
             }
             int code = in.readUnsignedByte();
             Optional<Command> command = Command.of(code);
-            connection.running(command.map(Enum::name).orElse("0x" + Integer.toHexString(code)));
+            connection.command().start(command.map(Enum::name).orElse("0x" + Integer.toHexString(code)));
             dispatch(command.orElse(null), in);
         } catch (MalformedPacketException e) {
             writer.error(new ShardGateException(ErrorCode.MALFORMED_PACKET, e.getMessage()));
@@ -77,7 +89,7 @@ final class DataCommands implements CommandProcessor {
             log.error("internal error on connection {}", session.connectionId(), e);
             writer.error(new ShardGateException(ErrorCode.UNKNOWN_ERROR, "internal error: " + e));
         } finally {
-            connection.running("");
+            connection.command().end();
         }
         if (channel.isActive()) {
             out.flush();
@@ -96,12 +108,12 @@ final class DataCommands implements CommandProcessor {
             // survive decoding (MariaDbCharset), so binary literals reach the backends intact.
             case COM_QUERY -> {
                 String sql = Wire.readEofString(in, session.statementCharset().charset());
-                connection.running(sql);
+                connection.command().describe(sql.length() > SHOWN_QUERY_LENGTH ? sql.substring(0, SHOWN_QUERY_LENGTH) + "..." : sql);
                 queries.query(sql);
             }
             case COM_INIT_DB -> queries.useSchema(Wire.readEofString(in, session.statementCharset().charset()));
             case COM_FIELD_LIST -> fieldList(Wire.readNulString(in, session.statementCharset().charset()));
-            case COM_CHANGE_USER -> connection.changeUser(in.readerIndex(in.readerIndex() - 1));
+            case COM_CHANGE_USER -> connection.changeUser(fromCommandByte(in));
             case COM_STATISTICS -> out.write(buf -> buf.writeCharSequence(statistics(), StandardCharsets.UTF_8));
             case COM_STMT_PREPARE -> statements.prepare(in);
             case COM_STMT_EXECUTE -> statements.execute(in);
@@ -109,6 +121,34 @@ final class DataCommands implements CommandProcessor {
             case COM_STMT_RESET -> statements.reset(in);
             case COM_STMT_CLOSE -> statements.close(in);
             case COM_STMT_SEND_LONG_DATA -> statements.sendLongData(in);
+            case COM_SET_OPTION -> setOption(SetOption.read(fromCommandByte(in)));
+            // MariaDB writes debug information to its error log and answers EOF; there is none to write
+            case COM_DEBUG -> writer.eof(queries.idleStatus());
+            case COM_PROCESS_KILL -> {
+                session.kill(ProcessKill.read(fromCommandByte(in)).connectionId(), false);
+                writer.ok(queries.idleStatus());
+            }
+            case COM_RESET_CONNECTION -> {
+                connection.resetSession();
+                writer.ok(ServerStatus.AUTOCOMMIT.bit());
+            }
+            default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
+        }
+    }
+
+    /** The payload again from its command byte, for the packet records that read it whole. */
+    private static ByteBuf fromCommandByte(ByteBuf in) {
+        return in.readerIndex(in.readerIndex() - 1);
+    }
+
+    private void setOption(SetOption option) {
+        switch (option.option()) {
+            case SetOption.MULTI_STATEMENTS_ON, SetOption.MULTI_STATEMENTS_OFF -> {
+                boolean on = option.option() == SetOption.MULTI_STATEMENTS_ON;
+                connection.multiStatements(on);
+                queries.multiStatements(on);
+                writer.eof(queries.idleStatus());
+            }
             default -> writer.error(new ShardGateException(ErrorCode.UNKNOWN_COMMAND));
         }
     }
@@ -130,8 +170,10 @@ final class DataCommands implements CommandProcessor {
                 List.of(new ShardStatement(node.name(), node.database(), sql)));
         Result r = route.execute(new io.shardgate.router.plan.ExecutionContext(executor, session));
         if (r instanceof RowStream rows) {
-            try (rows) {
+            try {
                 writer.fieldList(rows.columns(), queries.idleStatus());
+            } finally {
+                ResultWriter.closeAnswered(rows);
             }
         }
     }

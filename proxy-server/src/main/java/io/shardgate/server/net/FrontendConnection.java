@@ -11,17 +11,18 @@ import io.shardgate.backend.ConnectionFlavor;
 import io.shardgate.backend.JdbcShardExecutor;
 import io.shardgate.config.UserConfig;
 import io.shardgate.protocol.Capability;
+import io.shardgate.protocol.ChannelClosedException;
+import io.shardgate.protocol.CompressionCodec;
 import io.shardgate.protocol.ChangeUser;
 import io.shardgate.protocol.ErrPacket;
 import io.shardgate.protocol.HandshakeResponse41;
 import io.shardgate.protocol.HandshakeV10;
 import io.shardgate.protocol.NativePassword;
-import io.shardgate.protocol.OversizedPacket;
 import io.shardgate.protocol.Packet;
 import io.shardgate.protocol.PacketFramer;
 import io.shardgate.protocol.PacketWriter;
 import io.shardgate.protocol.ServerStatus;
-import io.shardgate.router.ErrorCode;
+import io.shardgate.protocol.StreamError;
 import io.shardgate.router.ShardGateException;
 import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
@@ -42,14 +43,14 @@ import org.slf4j.LoggerFactory;
  * current phase: {@link Login} first, then the port's command processor (and {@link Login} again
  * for a COM_CHANGE_USER).
  */
-final class FrontendConnection extends ChannelInboundHandlerAdapter implements Connections.Info {
+final class FrontendConnection extends ChannelInboundHandlerAdapter implements Connections.Info, CommandProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(FrontendConnection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static final int SERVER_CAPABILITIES = Capability.bits(Capability.LONG_PASSWORD, Capability.FOUND_ROWS,
             Capability.LONG_FLAG, Capability.CONNECT_WITH_DB, Capability.IGNORE_SPACE, Capability.PROTOCOL_41,
-            Capability.INTERACTIVE, Capability.TRANSACTIONS, Capability.SECURE_CONNECTION,
+            Capability.INTERACTIVE, Capability.TRANSACTIONS, Capability.SECURE_CONNECTION, Capability.COMPRESS,
             Capability.MULTI_STATEMENTS, Capability.MULTI_RESULTS, Capability.PLUGIN_AUTH, Capability.CONNECT_ATTRS,
             Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA, Capability.DEPRECATE_EOF);
 
@@ -58,6 +59,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private final ServerTls tls;
     private final boolean managerPort;
     private final long maxPacket;
+    private final long readTimeout;
     private final Instant since = Instant.now();
     private Channel channel;
     private PacketWriter writer;
@@ -75,9 +77,12 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private int capabilities;
     private boolean unwrappedMoreData;
     private int collation;
+    /** Session thread only: CLIENT_COMPRESS took effect after the first login. */
+    private boolean compressed;
     private volatile String user = "";
     private volatile Session session;
-    private volatile String running = "";
+    private final RunningCommand command = new RunningCommand();
+    private final ConnectionKill kill = new ConnectionKill(command);
 
     FrontendConnection(ServerContext server, Authenticator authenticator, ServerTls tls, boolean managerPort) {
         this.server = server;
@@ -85,6 +90,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         this.tls = tls;
         this.managerPort = managerPort;
         this.maxPacket = server.config().server().maxAllowedPacket();
+        this.readTimeout = server.config().server().netReadTimeoutMillis();
     }
 
     Channel channel() {
@@ -118,8 +124,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         user = name;
     }
 
-    void running(String command) {
-        running = command;
+    RunningCommand command() {
+        return command;
     }
 
     @Override
@@ -138,17 +144,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 authenticator.defaultPlugin().pluginName()));
         writer.flush();
         phase = Login.handshake(this, authenticator, seed);
-        worker = new SessionWorker(channel, new CommandProcessor() {
-            @Override
-            public void handle(Packet packet) {
-                phase.handle(packet);
-            }
-
-            @Override
-            public void closed() {
-                phase.closed();
-            }
-        }, (managerPort ? "manager-" : "session-") + id);
+        worker = new SessionWorker(channel, this, this::streamBroken, (managerPort ? "manager-" : "session-") + id);
         worker.start();
         server.connections().add(this);
         if (!managerPort) {
@@ -160,9 +156,9 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof OversizedPacket big) {
-            writer.sequence((big.sequenceId() + 1) & 0xFF);
-            failAndClose(new ShardGateException(ErrorCode.PACKET_TOO_LARGE));
+        if (msg instanceof StreamError broken) {
+            log.debug("connection {}: {}", id, broken);
+            worker.submit(broken);
             return;
         }
         if (msg instanceof ByteBuf raw && tlsStarting) {
@@ -195,7 +191,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private void startTls(ChannelHandlerContext ctx, int sequenceId) {
         if (tls == null) {
             writer.sequence((sequenceId + 1) & 0xFF);
-            failAndClose(ShardGateException.notSupported("TLS (the server did not offer CLIENT_SSL)"));
+            ShardGateException e = ShardGateException.notSupported("TLS (the server did not offer CLIENT_SSL)");
+            failAndClose(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage()));
             return;
         }
         SslHandler ssl = tls.newHandler(ctx.alloc());
@@ -207,7 +204,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         });
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addFirst("tls", ssl);
-        pipeline.addAfter("tls", "tls-framer", new PacketFramer(maxPacket));
+        pipeline.addAfter("tls", "tls-framer", new PacketFramer(maxPacket, readTimeout));
         tlsStarting = true;
         try {
             pipeline.remove("framer");
@@ -218,6 +215,11 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     /** The logged-in phase for {@code user}: a fresh session with the port's command processor. */
     void startSession(UserConfig newAccount, String database, int collationId) {
+        startSession(newAccount, database, collationId, Capability.IGNORE_SPACE.in(capabilities));
+    }
+
+    /** @param ignoreSpace whether sql_mode starts with IGNORE_SPACE (the handshake asked for it) */
+    private void startSession(UserConfig newAccount, String database, int collationId, boolean ignoreSpace) {
         account = newAccount;
         collation = collationId;
         user = newAccount.name();
@@ -230,17 +232,82 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         // Everything of the session is new, as after MariaDB's THD::change_user: its variables (the
         // backend connections it gets are brought to the defaults), user variables, warnings.
         SessionDiagnostics diagnostics = new SessionDiagnostics();
-        JdbcShardExecutor executor = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
+        JdbcShardExecutor backends = new JdbcShardExecutor(server.rules(), server.registry(), flavor, server.parallel(),
                 diagnostics);
-        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), executor, collationId,
-                diagnostics, server.status(), Capability.IGNORE_SPACE.in(capabilities),
-                server.config().server().maxPreparedStatements(), tlsStatus());
+        Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
+                diagnostics, server.status(), ignoreSpace,
+                server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly),
+                tlsStatus());
         s.compressed(Capability.COMPRESS.in(capabilities));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }
         session = s;
-        phase = new DataCommands(server, this, s, executor, capabilities);
+        kill.backends(backends);
+        phase = new DataCommands(server, this, s, backends, capabilities);
+    }
+
+    /**
+     * After the OK that ends the first login, CLIENT_COMPRESS applies to every packet, both ways.
+     * The OK's write is already queued on the event loop, so installing the codec there, after it,
+     * leaves the OK uncompressed; the client sends nothing before it has read the OK.
+     */
+    void compressAfterLogin() {
+        if (Capability.COMPRESS.in(capabilities) && !compressed) {
+            compressed = true;
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive()) {
+                    CompressionCodec.install(channel.pipeline(), maxPacket, readTimeout);
+                }
+            });
+        }
+    }
+
+    /** COM_SET_OPTION: later sessions of this connection (after COM_RESET_CONNECTION) keep the choice. */
+    void multiStatements(boolean on) {
+        capabilities = on ? capabilities | Capability.MULTI_STATEMENTS.bit() : capabilities & ~Capability.MULTI_STATEMENTS.bit();
+    }
+
+    /**
+     * COM_RESET_CONNECTION, on the session thread: as MariaDB's reset, the session ends as if the
+     * client had left (open transaction rolled back, everything the command phase holds released)
+     * and a fresh one starts for the same user, on the current schema, with the character set of
+     * the login; user and session variables, warnings and prepared statements are gone, and the
+     * backend connections it borrows are brought back to the defaults (compared with MariaDB in
+     * SessionResetAndKillIT).
+     */
+    void resetSession() {
+        Session old = session;
+        String schema = old == null ? null : old.schema();
+        phase.closed();
+        // sql_mode goes back to the global one: MariaDB does not add the handshake's IGNORE_SPACE again
+        startSession(account, schema, collation, false);
+    }
+
+    /** On the session thread: packets go to the current phase. */
+    @Override
+    public void handle(Packet packet) {
+        phase.handle(packet);
+    }
+
+    @Override
+    public void closed() {
+        phase.closed();
+    }
+
+    /** KILL from this connection's session: see {@link Connections#kill}. */
+    private void kill(long target, boolean queryOnly) {
+        server.connections().kill(user, account != null && account.manager(), target, queryOnly);
+    }
+
+    @Override
+    public void killQuery() {
+        kill.query();
+    }
+
+    @Override
+    public void killConnection() {
+        kill.connection(channel, writer, worker.isCurrentThread());
     }
 
     /** What the handshake response fixes for the connection's life: capabilities and client quirks. */
@@ -267,8 +334,23 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         phase = Login.changeUser(this, authenticator, NativePassword.seed(RANDOM), request, previous);
     }
 
-    private void failAndClose(ShardGateException e) {
-        writer.writeFromEventLoop(new ErrPacket(e.errorNumber(), e.sqlState(), e.getMessage()));
+    /** On the session thread, after the packets that came before the break have been answered. */
+    private void streamBroken(StreamError broken) {
+        if (!channel.isActive()) {
+            return;
+        }
+        try {
+            writer.sequence((broken.sequenceId() + 1) & 0xFF);
+            writer.write(broken.error());
+            writer.flush();
+        } catch (ChannelClosedException gone) {
+            // the client left first
+        }
+        channel.close();
+    }
+
+    private void failAndClose(ErrPacket error) {
+        writer.writeFromEventLoop(error);
         writer.flush();
         channel.close();
     }
@@ -327,6 +409,6 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
 
     @Override
     public String currentCommand() {
-        return running;
+        return command.text();
     }
 }

@@ -49,6 +49,7 @@ public final class FrontendServer implements AutoCloseable {
     private Channel bind(ServerContext server, Authenticator authenticator, ServerTls tls, boolean manager, InetSocketAddress address)
             throws InterruptedException {
         long maxPacket = server.config().server().maxAllowedPacket();
+        long readTimeout = server.config().server().netReadTimeoutMillis();
         return new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -62,7 +63,7 @@ public final class FrontendServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("framer", new PacketFramer(maxPacket));
+                        ch.pipeline().addLast("framer", new PacketFramer(maxPacket, readTimeout));
                         ch.pipeline().addLast("connection", new FrontendConnection(server, authenticator, tls, manager));
                     }
                 })

@@ -121,6 +121,7 @@ final class Login implements CommandProcessor {
                 : changeUser.characterSet() != 0 ? changeUser.characterSet() : previous.collation();
         connection.startSession(user, database, collation);
         connection.writer().write(OkPacket.of(ServerStatus.AUTOCOMMIT.bit()));
+        connection.compressAfterLogin();
     }
 
     private void failed(ShardGateException e) {

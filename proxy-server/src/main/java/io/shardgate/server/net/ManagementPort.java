@@ -24,14 +24,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The management port's commands, Cobar style: {@code show @@help}, {@code show @@version},
- * {@code show @@connection}, {@code show @@datanode}, {@code show @@datasource}.
+ * {@code show @@connection}, {@code show @@datanode}, {@code show @@datasource}, and {@code kill
+ * [connection | query] id} for any connection of either port.
  */
 final class ManagementPort implements CommandProcessor {
 
     private static final int STATUS = ServerStatus.AUTOCOMMIT.bit();
+    private static final Pattern KILL = Pattern.compile("kill (?:(connection|query) )?(\\d{1,18})");
 
     private final ServerContext server;
     private final PacketWriter out;
@@ -72,6 +76,13 @@ final class ManagementPort implements CommandProcessor {
 
     private void query(String sql) {
         String command = sql.strip().replaceAll("\\s+", " ").replaceAll(";$", "").toLowerCase(Locale.ROOT);
+        Matcher kill = KILL.matcher(command);
+        if (kill.matches()) {
+            // managers may kill any connection of either port
+            server.connections().kill(connection.user(), true, Long.parseLong(kill.group(2)), "query".equals(kill.group(1)));
+            writer.ok(STATUS);
+            return;
+        }
         switch (command) {
             case "show @@help" -> help();
             case "show @@version", "select @@version_comment limit 1", "select version()" -> rows(List.of("VERSION"),
@@ -90,7 +101,8 @@ final class ManagementPort implements CommandProcessor {
                 Row.ofStrings("show @@version", "ShardGate and backend version"),
                 Row.ofStrings("show @@connection", "open client connections of both ports"),
                 Row.ofStrings("show @@datanode", "data nodes: data host, database, active member"),
-                Row.ofStrings("show @@datasource", "data host members and their connection pools")));
+                Row.ofStrings("show @@datasource", "data host members and their connection pools"),
+                Row.ofStrings("kill [connection | query] <id>", "close a connection, or stop its running statement")));
     }
 
     private void connections() {

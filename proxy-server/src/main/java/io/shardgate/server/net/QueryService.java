@@ -1,5 +1,6 @@
 package io.shardgate.server.net;
 
+import io.shardgate.protocol.Capability;
 import io.shardgate.protocol.ServerStatus;
 import io.shardgate.router.ErrorCode;
 import io.shardgate.router.Planner;
@@ -7,11 +8,13 @@ import io.shardgate.router.ShardGateException;
 import io.shardgate.router.parse.ParsedSql;
 import io.shardgate.router.parse.PreparedText;
 import io.shardgate.router.parse.SqlParser;
+import io.shardgate.router.plan.CallProcedure;
 import io.shardgate.router.plan.DescribingExecutor;
 import io.shardgate.router.plan.ExecutionContext;
 import io.shardgate.router.plan.Primitive;
 import io.shardgate.router.plan.UseSchema;
 import io.shardgate.router.result.Column;
+import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.RowStream;
 import io.shardgate.router.result.UpdateResult;
@@ -27,33 +30,48 @@ import java.util.function.Supplier;
  * the status flags of its last packet). Executions of prepared statements, SQL-level ones and
  * COM_STMT_EXECUTE alike, take the same path with their values written in, so they see the same
  * session state (backend variables, user variables, character sets, diagnostics). With
- * CLIENT_MULTI_STATEMENTS several statements run in
- * order, each result but the last flagged SERVER_MORE_RESULTS_EXISTS, stopping at the first
- * error as MariaDB does.
+ * CLIENT_MULTI_STATEMENTS several statements run in order, each result but the last flagged
+ * SERVER_MORE_RESULTS_EXISTS, stopping at the first error as MariaDB does. A statement with several
+ * results of its own (CALL) flags each but its last the same way.
+ *
+ * <p>Every result passes a {@link ResultGuard} on its way out: a killed statement ends in ERR 1317
+ * and no row larger than max_allowed_packet is encoded.
  */
 final class QueryService {
 
     private final Planner planner;
     private final Session session;
     private final ResultWriter writer;
-    private final boolean multiStatements;
+    private final ResultGuard guard;
+    private final boolean multiResults;
+    private boolean multiStatements;
     private final RowsOut textRows;
 
-    QueryService(Planner planner, Session session, ResultWriter writer, boolean multiStatements) {
+    QueryService(Planner planner, Session session, ResultWriter writer, int clientCapabilities, ResultGuard guard) {
         this.planner = planner;
         this.session = session;
         this.writer = writer;
-        this.multiStatements = multiStatements;
+        this.guard = guard;
+        this.multiStatements = Capability.MULTI_STATEMENTS.in(clientCapabilities);
+        this.multiResults = Capability.MULTI_RESULTS.in(clientCapabilities);
         this.textRows = (rows, headerStatus, ending) -> {
-            try (rows) {
+            try {
                 return writer.rows(rows, headerStatus, ending);
+            } finally {
+                ResultWriter.closeAnswered(rows);
             }
         };
     }
 
+    /** COM_SET_OPTION switches multi-statements for the rest of the connection. */
+    void multiStatements(boolean on) {
+        multiStatements = on;
+    }
+
     /**
      * Where a statement's rows go: written at once, in the text or the binary protocol, or kept
-     * for later (a cursor). Whoever takes the stream closes it.
+     * for later (a cursor). Whoever takes the stream closes it; once its answer has gone out, with
+     * {@link ResultWriter#closeAnswered}.
      */
     interface RowsOut {
         /**
@@ -81,22 +99,25 @@ final class QueryService {
         for (int i = 0; i < statements.size(); i++) {
             ParsedSql statement = statements.get(i);
             boolean more = i < statements.size() - 1;
-            if (!run(StatementClass.of(statement), () -> planner.plan(statement, session), more, textRows)) {
+            if (!run(StatementClass.of(statement), () -> planner.plan(statement, session), more, textRows, textRows)) {
                 return;
             }
         }
     }
 
     void useSchema(String schema) {
-        run(new StatementClass("Com_change_db", false, false), () -> new UseSchema(schema), false, textRows);
+        run(new StatementClass("Com_change_db", false, false), () -> new UseSchema(schema), false, textRows, textRows);
     }
 
     /**
      * Runs one statement of a prepared statement's execution, {@code statement} being its text
      * with the parameters' values written in: planned, run and accounted for like a query.
+     *
+     * @param rows        where a result set goes
+     * @param severalRows where each result set of a statement with several (a CALL) goes
      */
-    void execute(ParsedSql statement, RowsOut rows) {
-        run(StatementClass.of(statement), () -> planner.plan(statement, session), false, rows);
+    void execute(ParsedSql statement, RowsOut rows, RowsOut severalRows) {
+        run(StatementClass.of(statement), () -> planner.plan(statement, session), false, rows, severalRows);
     }
 
     /**
@@ -131,8 +152,12 @@ final class QueryService {
         return List.of();
     }
 
-    /** Runs one statement and writes its result or error; false when it failed. */
-    private boolean run(StatementClass kind, Supplier<Primitive> plan, boolean more, RowsOut out) {
+    /**
+     * Runs one statement and writes its result or error; false when it failed.
+     *
+     * @param severalOut where each result set of a statement with several results goes
+     */
+    private boolean run(StatementClass kind, Supplier<Primitive> plan, boolean more, RowsOut out, RowsOut severalOut) {
         SessionDiagnostics diagnostics = session.diagnosticsArea();
         session.counted(kind);
         diagnostics.begin(session.maxErrorCount());
@@ -143,24 +168,74 @@ final class QueryService {
                     if (u.generated()) {
                         session.statementInsertedId(u.lastInsertId());
                     }
+                    guard.check();
                     int warnings = diagnostics.end(kind.usesTables());
                     session.statementCounted(u.affectedRows(), null);
                     writer.ok(u, new ResultWriter.Ending(status(more), warnings));
                 }
                 case RowStream rows -> {
-                    Long sent = out.write(rows, status(more),
+                    Long sent = out.write(guard.rows(rows), status(more),
                             () -> new ResultWriter.Ending(status(more), diagnostics.end(kind.usesTables())));
                     Long backendFound = diagnostics.backendFoundRows();
                     session.statementCounted(-1, !kind.setsFoundRows() || sent == null ? null
                             : backendFound != null ? backendFound : sent);
                 }
+                case MultiResult results -> {
+                    try {
+                        writeAll(results, kind, more, severalOut);
+                    } finally {
+                        ResultWriter.closeAnswered(results);
+                    }
+                }
             }
             return true;
         } catch (ShardGateException e) {
-            diagnostics.fail(e, kind.usesTables());
+            ShardGateException reported = guard.translate(e);
+            diagnostics.fail(reported, kind.usesTables());
             session.statementCounted(-1, null);
-            writer.error(e);
+            writer.error(reported);
             return false;
+        }
+    }
+
+    /**
+     * Each result of a CALL in turn, all but the last flagged SERVER_MORE_RESULTS_EXISTS (the
+     * closing OK always comes last, captured in {@code call-two-results.hex}); the closing OK
+     * carries the statement's warnings and sets ROW_COUNT(). A client without
+     * CLIENT_MULTI_RESULTS cannot take a result set from a procedure: 1312, as MariaDB answers.
+     *
+     * @param more whether statements follow (the closing OK is flagged then too)
+     */
+    private void writeAll(MultiResult results, StatementClass kind, boolean more, RowsOut out) {
+        SessionDiagnostics diagnostics = session.diagnosticsArea();
+        Result current = results.next();
+        while (current != null) {
+            switch (current) {
+                case RowStream rows -> {
+                    if (!multiResults) {
+                        rows.close();
+                        throw new ShardGateException(ErrorCode.PROCEDURE_CANNOT_RETURN_RESULTS,
+                                results instanceof CallProcedure.Results call ? call.procedure() : "");
+                    }
+                    // the procedure's warnings are read with its closing OK, which counts them
+                    out.write(guard.rows(rows), status(true), () -> new ResultWriter.Ending(status(true), 0));
+                    current = results.next();
+                }
+                case UpdateResult u -> {
+                    if (u.generated()) {
+                        session.statementInsertedId(u.lastInsertId());
+                    }
+                    Result following = results.next();
+                    guard.check();
+                    int warnings = following == null ? diagnostics.end(kind.usesTables()) : 0;
+                    if (following == null) {
+                        session.statementCounted(u.affectedRows(), null);
+                    }
+                    writer.ok(u, new ResultWriter.Ending(status(more || following != null), warnings));
+                    current = following;
+                }
+                case MultiResult nested -> throw new IllegalStateException("a result of several holds several itself");
+            }
         }
     }
 

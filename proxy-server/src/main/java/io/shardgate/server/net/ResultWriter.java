@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes results: OK, ERR, and result sets (column count, definitions, EOF unless the client
@@ -33,6 +35,8 @@ import java.util.function.Supplier;
  * an ERR packet.
  */
 final class ResultWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
     /** What the packet that ends a statement carries, known only once its rows are all read. */
     record Ending(int status, int warnings) {
@@ -55,6 +59,27 @@ final class ResultWriter {
 
     void ok(int status) {
         out.write(OkPacket.of(status));
+    }
+
+    /**
+     * The bare EOF some commands answer with (COM_SET_OPTION, COM_DEBUG), or the 0xFE-headed OK
+     * that replaces it for clients with CLIENT_DEPRECATE_EOF, as MariaDB's my_eof() does (captured).
+     */
+    void eof(int status) {
+        out.write(end(status, 0));
+    }
+
+    /**
+     * Closes a result whose answer has gone out (complete, or ended by an ERR). A failure now, such
+     * as a killed backend statement while its unread rows are discarded, must not add a packet
+     * after the answer: the client would take it for the reply to its next command.
+     */
+    static void closeAnswered(AutoCloseable result) {
+        try {
+            result.close();
+        } catch (Exception e) {
+            log.debug("closing an answered result failed: {}", e.toString());
+        }
     }
 
     void error(ShardGateException e) {

@@ -110,10 +110,16 @@ final class StatementCommands {
                 openCursor(s, rows, ending);
                 return null;
             }
-            try (rows) {
-                return writer.binaryRows(rows, headerStatus, ending);
-            }
-        });
+            return binaryRows(rows, headerStatus, ending);
+        }, this::binaryRows); // a prepared CALL: MariaDB sends its result sets in the binary protocol, never in a cursor
+    }
+
+    private Long binaryRows(RowStream rows, int headerStatus, Supplier<ResultWriter.Ending> ending) {
+        try {
+            return writer.binaryRows(rows, headerStatus, ending);
+        } finally {
+            ResultWriter.closeAnswered(rows);
+        }
     }
 
     private StmtExecute.Parameters readParameters(ByteBuf in, PreparedStatement s) {

@@ -31,6 +31,7 @@ public final class Session implements SessionState {
     private final ShardingRules rules;
     private final SystemVariables variables;
     private final ShardExecutor executor;
+    private final Killer killer;
     private final SessionVariables values;
     private final SessionDiagnostics diagnostics;
     private final StatusCounters globalStatus;
@@ -48,17 +49,24 @@ public final class Session implements SessionState {
     private boolean backslashEscapes = true;
     private boolean compressed;
 
+    /** KILL as the front end carries it out: it knows every connection of the proxy. */
+    @FunctionalInterface
+    public interface Killer {
+        void kill(long connectionId, boolean queryOnly);
+    }
+
     /** @param maxPreparedStatements how many prepared statements the session may hold at once */
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
                    SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
-                   int maxPreparedStatements, TlsStatus tls) {
+                   int maxPreparedStatements, Killer killer, TlsStatus tls) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
         this.rules = rules;
         this.variables = variables;
         this.executor = executor;
+        this.killer = killer;
         this.diagnostics = diagnostics;
         this.globalStatus = globalStatus;
         this.tls = tls;
@@ -114,6 +122,11 @@ public final class Session implements SessionState {
             throw new ShardGateException(ErrorCode.DB_ACCESS_DENIED, user.name(), clientHost, name);
         }
         schema = name;
+    }
+
+    @Override
+    public void kill(long connectionId, boolean queryOnly) {
+        killer.kill(connectionId, queryOnly);
     }
 
     @Override

@@ -158,14 +158,18 @@ public final class Route implements Primitive {
         throw new ShardGateException(first.errorNumber(), first.sqlState(), msg.toString(), first);
     }
 
-    /** Backend messages name physical tables ({@code Table 'shop_1.orders' doesn't exist}). */
     private ShardGateException logicalError(ShardGateException e, ShardStatement statement) {
-        if (logicalSchema == null || e.getMessage() == null || !e.getMessage().contains(statement.database())) {
+        return logicalError(e, statement.database(), logicalSchema);
+    }
+
+    /** Backend messages name physical tables ({@code Table 'shop_1.orders' doesn't exist}). */
+    static ShardGateException logicalError(ShardGateException e, String database, String logicalSchema) {
+        if (logicalSchema == null || e.getMessage() == null || !e.getMessage().contains(database)) {
             return e;
         }
         String message = e.getMessage()
-                .replace("'" + statement.database() + ".", "'" + logicalSchema + ".")
-                .replace("`" + statement.database() + "`", "`" + logicalSchema + "`");
+                .replace("'" + database + ".", "'" + logicalSchema + ".")
+                .replace("`" + database + "`", "`" + logicalSchema + "`");
         return new ShardGateException(e.errorNumber(), e.sqlState(), message, e.getCause());
     }
 

@@ -1,5 +1,7 @@
 package io.shardgate.router.plan;
 
+import io.shardgate.router.ShardGateException;
+
 /**
  * The client session as planning and session primitives see it. Implemented by the server's
  * session; variable names are case-insensitive and validated there.
@@ -58,6 +60,15 @@ public interface SessionState {
 
     /** Whether the session may use a logical schema. */
     boolean maySee(String schema);
+
+    /**
+     * {@code KILL [QUERY | CONNECTION] id}: stops the statement another (or this) connection of the
+     * proxy is running, or closes that connection. Throws 1094 for an unknown id, 1095 when the
+     * session may not kill it.
+     */
+    default void kill(long connectionId, boolean queryOnly) {
+        throw ShardGateException.notSupported("KILL in this session");
+    }
 
     /** The character set the client writes statements in (character_set_client). */
     default io.shardgate.router.parse.ClientCharset clientCharset() {

@@ -1,5 +1,7 @@
 package io.shardgate.router.plan;
 
+import io.shardgate.router.ShardGateException;
+import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import java.util.List;
 
@@ -15,6 +17,14 @@ import java.util.List;
 public interface ShardExecutor {
 
     Result execute(ShardStatement statement);
+
+    /**
+     * Runs a statement that may return several results (a stored procedure's CALL) and yields them
+     * one at a time. Executors that cannot say so refuse it.
+     */
+    default MultiResult executeMultiResults(ShardStatement statement) {
+        throw ShardGateException.notSupported("statements with several results on this executor");
+    }
 
     /** Runs the statements concurrently; every outcome is reported, failures included. */
     List<ShardOutcome> executeAll(List<ShardStatement> statements);
