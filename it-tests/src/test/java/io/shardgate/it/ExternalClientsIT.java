@@ -33,17 +33,20 @@ class ExternalClientsIT {
 
     /** A client: its script, how to start it, and what to install when it is missing. */
     enum Client {
-        PYTHON("py_", "python", List.of("/usr/bin/python3", "scenario.py")),
-        NODE("js_", "node", List.of("node", "scenario.js")),
-        PHP("php_", "php", List.of("php", "-d", "memory_limit=512M", "scenario.php"));
+        // PyMySQL has no compressed protocol
+        PYTHON("py_", "python", false, List.of("/usr/bin/python3", "scenario.py")),
+        NODE("js_", "node", true, List.of("node", "scenario.js")),
+        PHP("php_", "php", true, List.of("php", "-d", "memory_limit=512M", "scenario.php"));
 
         final String prefix;
         final String folder;
+        final boolean compresses;
         final List<String> command;
 
-        Client(String prefix, String folder, List<String> command) {
+        Client(String prefix, String folder, boolean compresses, List<String> command) {
             this.prefix = prefix;
             this.folder = folder;
+            this.compresses = compresses;
             this.command = command;
         }
 
@@ -69,30 +72,37 @@ class ExternalClientsIT {
         }
     }
 
-    /** How a run logs in. */
+    /** How a run connects and logs in. */
     enum Login {
         /** mysql_native_password over plain TCP; the tables stay for the check on the backends. */
-        NATIVE_TCP(false),
+        NATIVE_TCP(false, false),
+        /** mysql_native_password, the compressed protocol under TLS (clients that have it). */
+        NATIVE_TLS_COMPRESSED(true, true),
         /** caching_sha2_password, first login of its user, over TLS: the clear password under TLS. */
-        SHA2_TLS_FULL(true),
+        SHA2_TLS_FULL(true, false),
         /** caching_sha2_password, first login of its user, over plain TCP: the RSA-encrypted password. */
-        SHA2_TCP_RSA(false),
+        SHA2_TCP_RSA(false, false),
         /** caching_sha2_password over plain TCP after an earlier login of the user: the fast path. */
-        SHA2_TCP_FAST(false);
+        SHA2_TCP_FAST(false, false);
 
         final boolean tls;
+        final boolean compress;
 
-        Login(boolean tls) {
+        Login(boolean tls, boolean compress) {
             this.tls = tls;
+            this.compress = compress;
+        }
+
+        boolean isNative() {
+            return name().startsWith("NATIVE");
         }
 
         String user(Client client) {
-            return this == NATIVE_TCP ? ClientScenarioCluster.NATIVE_USER
-                    : "sha2_" + client.prefix + name().toLowerCase(java.util.Locale.ROOT);
+            return isNative() ? ClientScenarioCluster.NATIVE_USER : "sha2_" + client.prefix + name().toLowerCase(java.util.Locale.ROOT);
         }
 
         String password() {
-            return this == NATIVE_TCP ? ClientScenarioCluster.NATIVE_PASSWORD : ClientScenarioCluster.SHA2_PASSWORD;
+            return isNative() ? ClientScenarioCluster.NATIVE_PASSWORD : ClientScenarioCluster.SHA2_PASSWORD;
         }
     }
 
@@ -103,7 +113,7 @@ class ExternalClientsIT {
         List<String> sha2Users = new ArrayList<>();
         for (Client client : Client.values()) {
             for (Login login : Login.values()) {
-                if (login != Login.NATIVE_TCP) {
+                if (!login.isNative()) {
                     sha2Users.add(login.user(client));
                 }
             }
@@ -119,7 +129,9 @@ class ExternalClientsIT {
     }
 
     static Stream<Arguments> runs() {
-        return Stream.of(Client.values()).flatMap(c -> Stream.of(Login.values()).map(l -> Arguments.of(c, l)));
+        return Stream.of(Client.values()).flatMap(c -> Stream.of(Login.values())
+                .filter(l -> c.compresses || !l.compress)
+                .map(l -> Arguments.of(c, l)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -138,6 +150,7 @@ class ExternalClientsIT {
         env.put("SG_TLS", login.tls ? "1" : "0");
         env.put("SG_PREFIX", client.prefix);
         env.put("SG_KEEP", keep ? "1" : "0");
+        env.put("SG_COMPRESS", login.compress ? "1" : "0");
         ChildProcess.Result run = ChildProcess.run(client.command, env, client.directory(), RUN_LIMIT);
 
         List<String> lines = run.output().lines().toList();
