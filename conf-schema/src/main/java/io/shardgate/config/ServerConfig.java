@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param tls                   TLS on both ports
  * @param netReadTimeoutMillis  how long a client may leave a packet unfinished (MariaDB's
  *                              {@code net_read_timeout}); then it gets ERR 1159 and is disconnected
+ * @param connectTimeoutMillis  how long a new connection may take to log in (MariaDB's
+ *                              {@code connect_timeout}); then it is closed, as MariaDB closes it
  */
 public record ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket,
                            int maxPreparedStatements, AuthPlugin defaultAuthPlugin, TlsConfig tls,
-                           long netReadTimeoutMillis) {
+                           long netReadTimeoutMillis, long connectTimeoutMillis) {
 
     public static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
     public static final int DEFAULT_PORT = 8066;
@@ -33,6 +35,8 @@ public record ServerConfig(String bindAddress, int port, int managerPort, long m
     public static final int MAX_PREPARED_STATEMENTS = 1_048_576;
     /** MariaDB's default net_read_timeout, 30 s. */
     public static final long DEFAULT_NET_READ_TIMEOUT_MILLIS = 30_000;
+    /** MariaDB's default connect_timeout, 10 s. */
+    public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
 
     public ServerConfig {
         Objects.requireNonNull(defaultAuthPlugin, "defaultAuthPlugin");
@@ -40,9 +44,19 @@ public record ServerConfig(String bindAddress, int port, int managerPort, long m
         if (netReadTimeoutMillis <= 0) {
             throw new IllegalArgumentException("netReadTimeoutMillis must be positive: " + netReadTimeoutMillis);
         }
+        if (connectTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("connectTimeoutMillis must be positive: " + connectTimeoutMillis);
+        }
     }
 
-    /** The default read timeout for the rest. */
+    /** The default login timeout. */
+    public ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket, int maxPreparedStatements,
+                        AuthPlugin defaultAuthPlugin, TlsConfig tls, long netReadTimeoutMillis) {
+        this(bindAddress, port, managerPort, maxAllowedPacket, maxPreparedStatements, defaultAuthPlugin, tls,
+                netReadTimeoutMillis, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+    }
+
+    /** The default timeouts for the rest. */
     public ServerConfig(String bindAddress, int port, int managerPort, long maxAllowedPacket,
                         int maxPreparedStatements, AuthPlugin defaultAuthPlugin, TlsConfig tls) {
         this(bindAddress, port, managerPort, maxAllowedPacket, maxPreparedStatements, defaultAuthPlugin, tls,
@@ -62,12 +76,18 @@ public record ServerConfig(String bindAddress, int port, int managerPort, long m
     /** The same settings on other addresses (tests bind ephemeral ports). */
     public ServerConfig listening(String newBindAddress, int newPort, int newManagerPort) {
         return new ServerConfig(newBindAddress, newPort, newManagerPort, maxAllowedPacket, maxPreparedStatements,
-                defaultAuthPlugin, tls, netReadTimeoutMillis);
+                defaultAuthPlugin, tls, netReadTimeoutMillis, connectTimeoutMillis);
     }
 
     /** The same settings with another read timeout (tests shorten it). */
     public ServerConfig withNetReadTimeout(long millis) {
         return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPreparedStatements,
-                defaultAuthPlugin, tls, millis);
+                defaultAuthPlugin, tls, millis, connectTimeoutMillis);
+    }
+
+    /** The same settings with another login timeout (tests shorten it). */
+    public ServerConfig withConnectTimeout(long millis) {
+        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPreparedStatements,
+                defaultAuthPlugin, tls, netReadTimeoutMillis, millis);
     }
 }

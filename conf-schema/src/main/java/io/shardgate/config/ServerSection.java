@@ -17,7 +17,7 @@ import java.util.Set;
 final class ServerSection {
 
     private static final Set<String> KEYS = Set.of("bindAddress", "port", "managerPort", "maxAllowedPacket",
-            "maxPreparedStatements", "defaultAuthPlugin", "tls", "netReadTimeout");
+            "maxPreparedStatements", "defaultAuthPlugin", "tls", "netReadTimeout", "connectTimeout");
     private static final Set<String> TLS_KEYS = Set.of("enabled", "certificate", "key");
     // MySQL and MariaDB accept max_allowed_packet between 1K and 1G; a client would not expect more
     static final long MIN_PACKET = 1L << 10;
@@ -48,15 +48,18 @@ final class ServerSection {
                 v -> v.integer(0, MAX_PREPARED_STATEMENTS));
         Long netReadTimeout = server.optional("netReadTimeout", ServerConfig.DEFAULT_NET_READ_TIMEOUT_MILLIS,
                 v -> Units.duration(v, MIN_NET_READ_TIMEOUT_MILLIS, MAX_NET_READ_TIMEOUT_MILLIS));
+        Long connectTimeout = server.optional("connectTimeout", ServerConfig.DEFAULT_CONNECT_TIMEOUT_MILLIS,
+                v -> Units.duration(v, MIN_NET_READ_TIMEOUT_MILLIS, MAX_NET_READ_TIMEOUT_MILLIS));
         if (port != null && port.equals(managerPort)) {
             server.get("managerPort").problem("must differ from port, both are " + port);
             return null;
         }
         if (bindAddress == null || port == null || managerPort == null || maxAllowedPacket == null || maxPrepared == null
-                || plugin == null || tls == null || netReadTimeout == null) {
+                || plugin == null || tls == null || netReadTimeout == null || connectTimeout == null) {
             return null;
         }
-        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPrepared, plugin, tls, netReadTimeout);
+        return new ServerConfig(bindAddress, port, managerPort, maxAllowedPacket, maxPrepared, plugin, tls, netReadTimeout,
+                connectTimeout);
     }
 
     private static TlsConfig tls(YamlValue value) {

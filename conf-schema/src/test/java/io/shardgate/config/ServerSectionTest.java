@@ -35,6 +35,15 @@ class ServerSectionTest {
     }
 
     @Test
+    void connectTimeoutDefaultsToMariaDbsAndTakesDurations() throws ConfigException {
+        assertThat(ConfigText.valid().without("server").load().server().connectTimeoutMillis()).isEqualTo(10_000);
+        assertThat(ConfigText.valid().with("server", "{connectTimeout: 3s}").load().server().connectTimeoutMillis())
+                .isEqualTo(3_000);
+        assertThat(ConfigText.valid().with("server", "{connectTimeout: 0s}").problems()).singleElement().asString()
+                .isEqualTo("server.connectTimeout: must be at least 100ms, got '0s'");
+    }
+
+    @Test
     void netReadTimeoutDefaultsToMariaDbsAndTakesDurations() throws ConfigException {
         assertThat(ConfigText.valid().without("server").load().server().netReadTimeoutMillis()).isEqualTo(30_000);
         assertThat(ConfigText.valid().with("server", "{netReadTimeout: 2m}").load().server().netReadTimeoutMillis())

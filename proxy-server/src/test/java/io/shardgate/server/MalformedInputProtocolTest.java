@@ -22,19 +22,21 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Broken and hostile input at the socket: every case ends in an ERR or a clean close within a
  * bounded time, never a hang, and a well-behaved client keeps being served meanwhile. The proxy
- * runs with max_allowed_packet 4K and a read timeout of 500 ms.
+ * runs with max_allowed_packet 4K, a read timeout of 500 ms and a login timeout of 2 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputProtocolTest {
 
     private static final long READ_TIMEOUT_MILLIS = 500;
+    private static final long CONNECT_TIMEOUT_MILLIS = 2000;
 
     private ShardGateServer server;
 
     @BeforeAll
     void start() throws Exception {
         server = NoBackendProxy.start("- { name: app, password: secret, schemas: [shop] }",
-                new ServerConfig("127.0.0.1", 0, 0, 4096).withNetReadTimeout(READ_TIMEOUT_MILLIS));
+                new ServerConfig("127.0.0.1", 0, 0, 4096).withNetReadTimeout(READ_TIMEOUT_MILLIS)
+                        .withConnectTimeout(CONNECT_TIMEOUT_MILLIS));
     }
 
     @AfterAll
@@ -71,6 +73,22 @@ class MalformedInputProtocolTest {
         try (RawClient other = loggedIn(0)) {
             assertThat(other.command(COM_PING, "")[0]).isZero();
         }
+    }
+
+    @Test
+    void aConnectionThatNeverLogsInIsClosedAfterTheConnectTimeout() throws Exception {
+        try (RawClient silent = new RawClient(server.port())) {
+            long began = System.nanoTime();
+            assertThat(untilClosed(silent)).as("closed without a word, as MariaDB after connect_timeout").isEmpty();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            assertThat(millis).isBetween(CONNECT_TIMEOUT_MILLIS - 50, CONNECT_TIMEOUT_MILLIS + 3000);
+        }
+        // a login that completes before the timeout is not touched by it afterwards
+        try (RawClient c = loggedIn(0)) {
+            Thread.sleep(CONNECT_TIMEOUT_MILLIS + 300);
+            assertThat(c.command(COM_PING, "")[0]).isZero();
+        }
+        othersAreServed();
     }
 
     @Test

@@ -74,6 +74,8 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private CommandProcessor phase;
     /** Session thread only: who is logged in, with the capabilities agreed at connect. */
     private UserConfig account;
+    /** Set once the first login succeeded; read by the connect timeout on the event loop. */
+    private volatile boolean loggedIn;
     private int capabilities;
     private boolean unwrappedMoreData;
     private int collation;
@@ -146,6 +148,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         phase = Login.handshake(this, authenticator, seed);
         worker = new SessionWorker(channel, this, this::streamBroken, (managerPort ? "manager-" : "session-") + id);
         worker.start();
+        closeUnlessLoggedInWithin(server.config().server().connectTimeoutMillis());
         server.connections().add(this);
         if (!managerPort) {
             // MariaDB's Connections: connection attempts, successful or not
@@ -221,6 +224,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     /** @param ignoreSpace whether sql_mode starts with IGNORE_SPACE (the handshake asked for it) */
     private void startSession(UserConfig newAccount, String database, int collationId, boolean ignoreSpace) {
         account = newAccount;
+        loggedIn = true;
         collation = collationId;
         user = newAccount.name();
         if (managerPort) {
@@ -359,6 +363,20 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         writer.writabilityChanged();
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /**
+     * MariaDB's connect_timeout: a connection that has not logged in by then is closed without a
+     * word, as MariaDB closes it, so sockets that never speak (or stop halfway through the login)
+     * cannot hold connection slots. Slow but progressing packets are the read timeout's business.
+     */
+    private void closeUnlessLoggedInWithin(long millis) {
+        channel.eventLoop().schedule(() -> {
+            if (!loggedIn && channel.isActive()) {
+                log.info("connection {} from {} closed: no login within {} ms (server.connectTimeout)", id, clientHost, millis);
+                channel.close();
+            }
+        }, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
