@@ -23,6 +23,18 @@ final class ClientScenarioCluster {
 
     /** Starts the cluster with tables declared for each prefix ({@code py_}, {@code cj_}, ...). */
     static ShardedCluster start(List<String> prefixes) throws Exception {
+        return start(prefixes, List.of());
+    }
+
+    /**
+     * Also declares {@code sha2Users}: more caching_sha2_password users with password {@link
+     * #SHA2_PASSWORD}. The proxy caches a user's fast-path hash after its first full authentication,
+     * so only a user no client has logged in as yet takes the full path (over TLS, or with RSA).
+     */
+    static ShardedCluster start(List<String> prefixes, List<String> sha2Users) throws Exception {
+        String users = sha2Users.stream()
+                .map(u -> "  - { name: " + u + ", password: " + SHA2_PASSWORD + ", authPlugin: caching_sha2_password, schemas: [shop] }\n")
+                .collect(Collectors.joining());
         String tables = prefixes.stream()
                 .map(p -> "          - { name: " + p + "items, dataNodes: [dn0, dn1], shardColumn: id, function: by_id }")
                 .collect(Collectors.joining("\n"));
@@ -31,6 +43,7 @@ final class ClientScenarioCluster {
                 users:
                   - { name: native, password: native-secret, authPlugin: mysql_native_password, schemas: [shop] }
                   - { name: sha2, password: sha2-secret, authPlugin: caching_sha2_password, schemas: [shop] }
+                """ + users + """
                 dataHosts:
                   - { name: dh0, user: test, password: test, members: ["127.0.0.1:${port0}"] }
                   - { name: dh1, user: test, password: test, members: ["127.0.0.1:${port1}"] }

@@ -28,6 +28,7 @@ import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
+import io.shardgate.server.session.TlsStatus;
 import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -113,6 +114,12 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     /** Whether the connection runs under TLS. */
     boolean secure() {
         return channel.pipeline().get(SslHandler.class) != null;
+    }
+
+    /** The cipher and protocol the TLS handshake agreed, for SHOW STATUS. */
+    private TlsStatus tlsStatus() {
+        SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        return ssl == null ? TlsStatus.NONE : TlsStatus.of(ssl.engine().getSession());
     }
 
     void user(String name) {
@@ -233,7 +240,9 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
                 diagnostics);
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
                 diagnostics, server.status(), ignoreSpace,
-                server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly));
+                server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly),
+                tlsStatus());
+        s.compressed(Capability.COMPRESS.in(capabilities));
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }
