@@ -185,6 +185,57 @@ ensure_mariadb() {
     fi
 }
 
+# --- The clients the integration tests drive ---------------------------------------------------------
+
+SG_NODE_CLIENT_RELATIVE=it-tests/src/test/clients/node
+
+# Debian packages of the external clients that are missing, one word each. Python is Debian's own
+# interpreter (/usr/bin/python3), whatever python3 comes first on PATH: the packages are Debian's.
+sg_missing_clients() {
+    local missing=()
+    /usr/bin/python3 -c 'import pymysql' >/dev/null 2>&1 || missing+=(python3-pymysql)
+    /usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1 || missing+=(python3-cryptography)
+    command -v php >/dev/null 2>&1 || missing+=(php-cli)
+    php -r 'exit(extension_loaded("pdo_mysql") ? 0 : 1);' >/dev/null 2>&1 || missing+=(php-mysql)
+    command -v sysbench >/dev/null 2>&1 || missing+=(sysbench)
+    # Node.js from elsewhere (NodeSource) brings its own npm, which Debian's npm package conflicts with
+    command -v node >/dev/null 2>&1 || missing+=(nodejs)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    echo "${missing[*]}"
+}
+
+# Succeeds when the node client's modules are missing or older than its package-lock.json (npm ci
+# writes node_modules/.package-lock.json).
+sg_node_modules_stale() {
+    local dir=$1
+    [ -f "$dir/node_modules/.package-lock.json" ] || return 0
+    [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ] \
+        || [ "$dir/package.json" -nt "$dir/node_modules/.package-lock.json" ]
+}
+
+# The clients ExternalClientsIT and SysbenchIT run: PyMySQL, PHP PDO_MySQL, sysbench and Node.js from
+# Debian's packages, and the pinned mysql2 from npm (npm ci, from npm's cache when it holds it).
+ensure_clients() {
+    local root=$1 missing
+    missing=$(sg_missing_clients)
+    if [ -n "$missing" ]; then
+        # shellcheck disable=SC2086 # one package name per word
+        if sg_can_apt; then
+            sg_say "clients for the integration tests missing: $missing"
+            sg_apt_install $missing || sg_die "could not install the clients; run: sudo apt-get install -y $missing"
+            missing=$(sg_missing_clients)
+            [ -z "$missing" ] || sg_die "installed the clients, but still missing: $missing"
+        else
+            sg_die "clients for the integration tests are not installed (missing: $missing); run: sudo apt-get install -y $missing"
+        fi
+    fi
+    local dir=$root/$SG_NODE_CLIENT_RELATIVE
+    sg_node_modules_stale "$dir" || return 0
+    sg_say "installing the node client's modules (npm ci in $SG_NODE_CLIENT_RELATIVE)"
+    (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error >&2) \
+        || sg_die "npm ci failed in $dir"
+}
+
 # --- The distribution -------------------------------------------------------------------------------
 
 SG_DIST_JAR_RELATIVE=proxy-server/target/shardgate-proxy-server.jar

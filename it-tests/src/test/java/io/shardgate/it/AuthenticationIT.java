@@ -245,6 +245,28 @@ class AuthenticationIT {
         assertThat(wrong.stderr()).contains("ERROR 1045 (28000)");
     }
 
+    /**
+     * Ssl_cipher names the cipher the client negotiated, in OpenSSL's words as the client prints it;
+     * Compression says whether the connection is compressed.
+     */
+    @Test
+    void sessionStatusShowsTheConnectionsTlsAndCompression() throws Exception {
+        for (String version : List.of("TLSv1.2", "TLSv1.3")) {
+            MariaDbCli.Run run = MariaDbCli.run(cluster.port(), "app", "app-secret", "shop", "--ssl",
+                    "--tls-version=" + version, "-e", "SHOW SESSION STATUS LIKE 'Ssl_%';\nstatus");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            java.util.regex.Matcher cipher = java.util.regex.Pattern.compile("Cipher in use is (\\S+)").matcher(run.stdout());
+            assertThat(cipher.find()).as(run.stdout()).isTrue();
+            assertThat(run.stdout()).contains("Ssl_cipher\t" + cipher.group(1) + "\n", "Ssl_version\t" + version + "\n");
+        }
+        MariaDbCli.Run plain = MariaDbCli.execute(cluster.port(), "app", "app-secret", "shop",
+                "SHOW SESSION STATUS LIKE 'Ssl_cipher'; SHOW STATUS LIKE 'Compression'");
+        assertThat(plain.stdout()).contains("Ssl_cipher\t\n", "Compression\tOFF\n");
+        MariaDbCli.Run compressed = MariaDbCli.run(cluster.port(), "app", "app-secret", "shop", "--compress", "-e",
+                "SHOW SESSION STATUS LIKE 'Compression'");
+        assertThat(compressed.stdout()).as(compressed.stderr()).contains("Compression\tON\n");
+    }
+
     @Test
     void theManagementPortSpeaksTlsAndCachingSha2Too() throws Exception {
         for (String[] login : new String[][] {{"admin", "admin"}, {"ops", "ops-secret"}}) {

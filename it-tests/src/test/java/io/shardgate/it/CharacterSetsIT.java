@@ -180,6 +180,48 @@ class CharacterSetsIT {
         }
     }
 
+    /**
+     * PyMySQL sends bytes as a plain literal holding the raw bytes, no {@code _binary}: MariaDB takes
+     * them unchecked. A BLOB stores them, HEX() shows them, a text column refuses them (1366). (The
+     * literal reaches the backends as {@code _binary X'...'}, so HEX()'s column is shorter: 2 per
+     * byte instead of MariaDB's 8.)
+     */
+    @Test
+    void rawBytesInAPlainLiteralAreTakenAsMariaDbTakesThem() throws Exception {
+        byte[] raw = {0x00, (byte) 0xFF, 0x7F, (byte) 0x80, (byte) 0xC3};
+        ByteArrayOutputStream literal = new ByteArrayOutputStream();
+        literal.write('\'');
+        for (byte b : raw) {
+            if (b == 0) {
+                literal.writeBytes("\\0".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                literal.write(b);
+            }
+        }
+        literal.write('\'');
+        try (RawClient d = RawResult.login(twins, false, UTF8MB4); RawClient p = RawResult.login(twins, true, UTF8MB4)) {
+            for (String sql : List.of("INSERT INTO items (id, b) VALUES (13, ?)", "SELECT HEX(?) AS h",
+                    "SELECT id FROM items WHERE b = ?", "INSERT INTO items (id, v) VALUES (14, ?)")) {
+                ByteArrayOutputStream query = new ByteArrayOutputStream();
+                int at = sql.indexOf('?');
+                query.writeBytes(sql.substring(0, at).getBytes(StandardCharsets.US_ASCII));
+                query.writeBytes(literal.toByteArray());
+                query.writeBytes(sql.substring(at + 1).getBytes(StandardCharsets.US_ASCII));
+                RawResult proxy = RawResult.query(p, query.toByteArray());
+                RawResult plain = RawResult.query(d, query.toByteArray());
+                assertThat(proxy.error() == null ? null : proxy.error().errorCode()).as(sql)
+                        .isEqualTo(plain.error() == null ? null : plain.error().errorCode());
+                assertThat(proxy.rows()).as(sql).hasSameSizeAs(plain.rows());
+                for (int i = 0; i < plain.rows().size(); i++) {
+                    assertThat(proxy.rows().get(i)).as(sql).isDeepEqualTo(plain.rows().get(i));
+                }
+                assertThat(proxy.affectedRows()).as(sql).isEqualTo(plain.affectedRows());
+            }
+            RawResult stored = RawResult.query(p, "SELECT b FROM items WHERE id = 13");
+            assertThat(stored.rows().getFirst()[0]).isEqualTo(raw);
+        }
+    }
+
     @Test
     void errorsComeInTheResultsCharacterSet() throws Exception {
         byte[] query = "SELECT nichts_é FROM items".getBytes(CP1252);

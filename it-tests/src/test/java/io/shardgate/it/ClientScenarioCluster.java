@@ -27,18 +27,17 @@ final class ClientScenarioCluster {
     }
 
     /**
-     * @param moreSha2Users further caching_sha2_password users with {@link #SHA2_PASSWORD}: a
-     *                      user's first login is a full authentication (over TLS, or with RSA on
-     *                      plain TCP), later ones take the fast path, so a case that must run the
-     *                      full authentication logs in as a user of its own
+     * Also declares {@code sha2Users}: more caching_sha2_password users with password {@link
+     * #SHA2_PASSWORD}. The proxy caches a user's fast-path hash after its first full authentication,
+     * so only a user no client has logged in as yet takes the full path (over TLS, or with RSA).
      */
-    static ShardedCluster start(List<String> prefixes, List<String> moreSha2Users) throws Exception {
+    static ShardedCluster start(List<String> prefixes, List<String> sha2Users) throws Exception {
+        String users = sha2Users.stream()
+                .map(u -> "  - { name: " + u + ", password: " + SHA2_PASSWORD + ", authPlugin: caching_sha2_password, schemas: [shop] }\n")
+                .collect(Collectors.joining());
         String tables = prefixes.stream()
                 .map(p -> "          - { name: " + p + "items, dataNodes: [dn0, dn1], shardColumn: id, function: by_id }")
                 .collect(Collectors.joining("\n"));
-        String users = moreSha2Users.stream()
-                .map(u -> "  - { name: " + u + ", password: " + SHA2_PASSWORD + ", authPlugin: caching_sha2_password, schemas: [shop] }\n")
-                .collect(Collectors.joining());
         return ShardedCluster.start(2, i -> List.of("shop_" + i), """
                 server: { port: 8066, managerPort: 9066 }
                 users:

@@ -325,7 +325,7 @@ public final class Session implements SessionState {
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
         if (scope == VariableScope.GLOBAL) {
             SortedMap<String, Object> values = globalStatus.values();
-            TransportStatus.PLAIN.addTo(values); // MariaDB's global values of these are empty, too
+            transport.global().addTo(values);
             return values;
         }
         SortedMap<String, Object> values = globalStatus.overlay(status);

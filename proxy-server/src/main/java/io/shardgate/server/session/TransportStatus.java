@@ -12,7 +12,7 @@ import javax.net.ssl.SSLSession;
  */
 public record TransportStatus(String cipher, String version, boolean compressed) {
 
-    /** Plain TCP, uncompressed; also what SHOW GLOBAL STATUS shows, as MariaDB's global values are empty. */
+    /** Plain TCP, uncompressed. */
     public static final TransportStatus PLAIN = new TransportStatus("", "", false);
 
     /** @param tls the TLS session, or null on plain TCP */
@@ -24,6 +24,14 @@ public record TransportStatus(String cipher, String version, boolean compressed)
     static TransportStatus of(String javaCipherSuite, String protocol, boolean compressed) {
         String openSsl = CipherSuiteConverter.toOpenSsl(javaCipherSuite, false);
         return new TransportStatus(openSsl != null ? openSsl : javaCipherSuite, protocol, compressed);
+    }
+
+    /**
+     * What SHOW GLOBAL STATUS shows: MariaDB's global Ssl_cipher and Ssl_version are empty, while
+     * Compression is the connection's own value in both scopes.
+     */
+    TransportStatus global() {
+        return new TransportStatus("", "", compressed);
     }
 
     void addTo(Map<String, Object> status) {

@@ -23,8 +23,15 @@ class TransportStatusTest {
         assertThat(plain).containsExactly(java.util.Map.entry("Compression", "OFF"), java.util.Map.entry("Ssl_cipher", ""),
                 java.util.Map.entry("Ssl_version", ""));
 
-        TreeMap<String, Object> secure = new TreeMap<>();
-        TransportStatus.of(null, true).addTo(secure);
-        assertThat(secure).containsEntry("Compression", "ON").containsEntry("Ssl_cipher", "");
+        TreeMap<String, Object> compressed = new TreeMap<>();
+        TransportStatus.of(null, true).addTo(compressed);
+        assertThat(compressed).containsEntry("Compression", "ON").containsEntry("Ssl_cipher", "");
+    }
+
+    @Test
+    void globalStatusHasNoCipherButTheConnectionsCompression() {
+        TreeMap<String, Object> global = new TreeMap<>();
+        TransportStatus.of("TLS_AES_128_GCM_SHA256", "TLSv1.3", true).global().addTo(global);
+        assertThat(global).containsEntry("Ssl_cipher", "").containsEntry("Ssl_version", "").containsEntry("Compression", "ON");
     }
 }

@@ -201,7 +201,11 @@ final class Normalizer {
         }
         // A _binary string's value is already bytes (taken as UTF-8); the client's own are wanted.
         String text = value instanceof String s ? s : MysqlStrings.unquote(source.substring(firstQuote(source)), backslashEscapes);
-        return "_" + (introducer == null ? charset.name() : introducer) + " " + SqlLiterals.hex(charset.bytes(text));
+        // A plain literal of a UTF-8 client holding bytes that are no UTF-8 (PyMySQL sends bytes so,
+        // without _binary): MariaDB keeps them unchecked, as a binary column receives them, but
+        // refuses them written as _utf8mb4 X'...' (1300); _binary is what keeps those bytes usable.
+        String written = introducer != null ? introducer : charset.utf8() ? "binary" : charset.name();
+        return "_" + written + " " + SqlLiterals.hex(charset.bytes(text));
     }
 
     private static int firstQuote(String s) {

@@ -33,7 +33,19 @@ class ClientBytesTest {
         List<Literal> l = literals("INSERT INTO t VALUES (_binary'a\uDCFF\\0b', 'x\uDCC3')", ClientCharset.UTF8MB4);
         assertThat(l.get(0).source()).isEqualTo("_binary X'61FF0062'");
         assertThat((byte[]) l.get(0).value()).containsExactly(0x61, 0xFF, 0x00, 0x62);
-        assertThat(l.get(1).source()).isEqualTo("_utf8mb4 X'78C3'");
+        assertThat(l.get(1).source()).isEqualTo("_binary X'78C3'");
+    }
+
+    /**
+     * PyMySQL sends bytes as a plain literal with the raw bytes: MariaDB takes them unchecked
+     * ({@code SELECT HEX('\xFF')} is FF) but refuses {@code _utf8mb4 X'FF'} with 1300.
+     */
+    @Test
+    void rawBytesInAPlainLiteralOfAUtf8ClientGoAsBinary() {
+        assertThat(literals("SELECT HEX('\\0\uDCFF\u007F\uDC80')", ClientCharset.UTF8MB4))
+                .extracting(Literal::source).containsExactly("_binary X'00FF7F80'");
+        assertThat(literals("SELECT '\uDCFF'", new ClientCharset("utf8mb3", java.nio.charset.StandardCharsets.UTF_8, true)))
+                .extracting(Literal::source).containsExactly("_binary X'FF'");
     }
 
     /** An introduced literal of a latin1 client is its latin1 bytes, whatever the introducer says. */
