@@ -56,6 +56,6 @@ final class ClientScenarioCluster {
                   - name: shop
                     defaultDataNode: dn0
                     tables:
-                """ + tables + "\n");
+                """ + tables + "\n", "--max-allowed-packet=64M"); // the 20 MiB blob, its 40 MiB hex statement
     }
 }

@@ -79,7 +79,10 @@ final class LocalSelect {
         if (e instanceof Function f && (f.getParameters() == null || f.getParameters().isEmpty())) {
             return switch (f.getName().toUpperCase(Locale.ROOT)) {
                 case "DATABASE", "SCHEMA" -> Optional.of(nullable(s.schema()));
-                case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER" -> Optional.of(s.user() + "@" + s.clientHost());
+                case "USER", "SESSION_USER", "SYSTEM_USER" -> Optional.of(s.user() + "@" + s.clientHost());
+                // The account that authenticated, not the client's address: ShardGate's users match
+                // every host, like MariaDB accounts 'name'@'%'.
+                case "CURRENT_USER" -> Optional.of(s.user() + "@%");
                 case "CONNECTION_ID" -> Optional.of(s.connectionId());
                 case "LAST_INSERT_ID" -> Optional.of(s.lastInsertId());
                 case "ROW_COUNT" -> Optional.of(s.rowCount());
@@ -88,7 +91,17 @@ final class LocalSelect {
                 default -> Optional.empty();
             };
         }
+        if (isDoubleLiteral(e)) {
+            return Optional.empty(); // a DOUBLE (2.25E300, a user variable put in): a backend prints and describes it
+        }
         return ctx.constants.valueOf(e).filter(v -> !(v instanceof byte[]));
+    }
+
+    /** A number with an exponent, which MariaDB reads as DOUBLE (the constants keep it as a DECIMAL). */
+    private static boolean isDoubleLiteral(Expression e) {
+        Expression unsigned = e instanceof net.sf.jsqlparser.expression.SignedExpression s ? s.getExpression() : e;
+        return unsigned instanceof net.sf.jsqlparser.expression.DoubleValue d
+                && (d.toString().indexOf('e') >= 0 || d.toString().indexOf('E') >= 0);
     }
 
     /** {@code @@session.x}, {@code @@global.x}, {@code @@x}: the parser keeps the prefix in the name. */

@@ -199,8 +199,12 @@ final class SetParser {
         return new SetValue.SystemReference(qualified, VariableScope.DEFAULT);
     }
 
+    /** As MariaDB reads a number literal: with an exponent a DOUBLE, with a point a DECIMAL. */
     private static Object number(String text) {
-        if (text.contains(".") || text.contains("e") || text.contains("E")) {
+        if (text.contains("e") || text.contains("E")) {
+            return Double.parseDouble(text);
+        }
+        if (text.contains(".")) {
             return new BigDecimal(text);
         }
         return Constants.integer(new BigInteger(text));

@@ -56,7 +56,7 @@ class LocalAnswersTest {
     @Test
     void sessionFunctions() {
         assertThat(rows("SELECT DATABASE(), SCHEMA(), USER(), CURRENT_USER(), CONNECTION_ID(), LAST_INSERT_ID(), VERSION()"))
-                .containsExactly(Row.ofStrings("shop", "shop", "app@10.0.0.9", "app@10.0.0.9", "17", "41",
+                .containsExactly(Row.ofStrings("shop", "shop", "app@10.0.0.9", "app@%", "17", "41",
                         "11.4.5-MariaDB-shardgate"));
     }
 
@@ -72,6 +72,40 @@ class LocalAnswersTest {
         session.setUserVariable("greeting", "hi");
 
         assertThat(rows("SELECT @greeting, @unset")).containsExactly(Row.ofStrings("hi", null));
+    }
+
+    @Test
+    void userVariablesNamedLikeKeywordsOrColumns() {
+        List<String> names = List.of("time", "date", "timestamp", "key", "select", "from", "user", "table", "values",
+                "interval", "limit", "order", "default", "null", "binary", "t", "ts", "dt", "tm", "bin", "b", "d", "1a");
+        for (String name : names) {
+            session.setUserVariable(name, "v " + name);
+            assertThat(rows("SELECT @" + name)).as(name).containsExactly(Row.ofStrings("v " + name));
+        }
+        session.setUserVariable("x y", "spaced");
+        assertThat(rows("SELECT @`x y`, @'x y', @\"x y\"")).containsExactly(Row.ofStrings("spaced", "spaced", "spaced"));
+    }
+
+    @Test
+    void doubleValuesAreLeftToANodeToPrint() {
+        session.setUserVariable("d", 2.25e300);
+        shards.answer("dn0", s -> new FakeRowStream(List.of(Column.computedInteger("x")), List.of(Row.ofStrings("1"))));
+
+        rows("SELECT @d, -1.5e-3");
+
+        assertThat(shards.statements()).containsExactly("dn0: SELECT 2.25E300 AS `@d`, -1.5e-3");
+    }
+
+    @Test
+    void doubleAndBinaryUserVariablesReachTheNodeAsLiteralsOfTheirType() {
+        session.setUserVariable("d", 2.25e300);
+        session.setUserVariable("h", 0.5);
+        session.setUserVariable("bin", new byte[] {0x00, (byte) 0xFF});
+        shards.answer("dn0", s -> new FakeRowStream(List.of(Column.computedInteger("x")), List.of(Row.ofStrings("1"))));
+
+        rows("SELECT @d, @h, @bin");
+
+        assertThat(shards.statements()).containsExactly("dn0: SELECT 2.25E300 AS `@d`, 0.5E0 AS `@h`, X'00FF' AS `@bin`");
     }
 
     @Test

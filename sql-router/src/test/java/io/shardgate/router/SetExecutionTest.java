@@ -124,14 +124,41 @@ class SetExecutionTest {
     }
 
     @Test
-    void decimalAndFloatResultsBecomeBigDecimals() {
+    void decimalResultsBecomeBigDecimalsAndFloatResultsDoubles() {
         dn0Answers(ColumnType.NEWDECIMAL, "1.50");
         execute("SET @a = 3 / 2");
         dn0Answers(ColumnType.DOUBLE, "0.25");
         execute("SET @b = POW(2, -2)");
+        dn0Answers(ColumnType.DOUBLE, "2.25e300");
+        execute("SET @c = 2.25e300 + 0");
 
         assertThat(session.userVariable("a")).isEqualTo(new BigDecimal("1.50"));
-        assertThat(session.userVariable("b")).isEqualTo(new BigDecimal("0.25"));
+        assertThat(session.userVariable("b")).isEqualTo(0.25);
+        assertThat(session.userVariable("c")).isEqualTo(2.25e300);
+    }
+
+    @Test
+    void doubleLiteralsStayDoublesAndAreWrittenBackWithAnExponent() {
+        dn0Answers(ColumnType.DOUBLE, "2.25e300");
+        execute("SET @d = 2.25e300, @e = -1.5E-3, @f = 1.5");
+
+        assertThat(session.userVariable("d")).isEqualTo(2.25e300);
+        assertThat(session.userVariable("e")).isEqualTo(-1.5e-3);
+        assertThat(session.userVariable("f")).isEqualTo(new BigDecimal("1.5"));
+        execute("SET @r = @d + @e + @f");
+        assertThat(shards.statements()).containsExactly("dn0: SELECT (2.25E300 + -0.0015E0 + 1.5)");
+    }
+
+    @Test
+    void binaryStringResultsKeepTheirBytes() {
+        Column binary = new Column("", "", "", "v", "", Column.BINARY_COLLATION, 4, ColumnType.VAR_STRING, Column.BINARY, 0);
+        byte[] bytes = {0x00, (byte) 0xFF, 0x7F, (byte) 0x80};
+        shards.answer("dn0", s -> new FakeRowStream(List.of(binary), List.of(new Row(new byte[][] {bytes}))));
+
+        execute("SET @bin = X'00FF7F80'");
+
+        assertThat(shards.statements()).containsExactly("dn0: SELECT (X'00FF7F80')");
+        assertThat((byte[]) session.userVariable("bin")).containsExactly(bytes);
     }
 
     @Test

@@ -103,7 +103,7 @@ class SetParserTest {
         assertThat(parse("SET @a = -5, @b = -1.5, @c = 1e3, @d = 18446744073709551616, @e = - 7")).containsExactly(
                 new UserVariable("a", constant(-5L)),
                 new UserVariable("b", constant(new BigDecimal("-1.5"))),
-                new UserVariable("c", constant(new BigDecimal("1e3"))),
+                new UserVariable("c", constant(1000.0)),
                 new UserVariable("d", constant(new BigInteger("18446744073709551616"))),
                 new UserVariable("e", constant(-7L)));
     }

@@ -28,7 +28,7 @@ import io.shardgate.server.auth.Authenticator;
 import io.shardgate.server.session.Collations;
 import io.shardgate.server.session.Session;
 import io.shardgate.server.session.SessionDiagnostics;
-import io.shardgate.server.session.TlsStatus;
+import io.shardgate.server.session.TransportStatus;
 import io.shardgate.server.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -116,10 +116,11 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         return channel.pipeline().get(SslHandler.class) != null;
     }
 
-    /** The cipher and protocol the TLS handshake agreed, for SHOW STATUS. */
-    private TlsStatus tlsStatus() {
+    /** The cipher and protocol the TLS handshake agreed and whether packets are compressed, for SHOW STATUS. */
+    private TransportStatus transportStatus() {
         SslHandler ssl = channel.pipeline().get(SslHandler.class);
-        return ssl == null ? TlsStatus.NONE : TlsStatus.of(ssl.engine().getSession());
+        // CLIENT_COMPRESS, when both sides have it, takes effect right after the login's OK
+        return TransportStatus.of(ssl == null ? null : ssl.engine().getSession(), Capability.COMPRESS.in(capabilities));
     }
 
     void user(String name) {
@@ -241,8 +242,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
         Session s = new Session(id, newAccount, clientHost, server.rules(), server.variables(), backends, collationId,
                 diagnostics, server.status(), ignoreSpace,
                 server.config().server().maxPreparedStatements(), (target, queryOnly) -> kill(target, queryOnly),
-                tlsStatus());
-        s.compressed(Capability.COMPRESS.in(capabilities));
+                transportStatus());
         if (database != null && !database.isEmpty()) {
             s.useSchema(database);
         }

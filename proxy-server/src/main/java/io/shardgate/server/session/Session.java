@@ -36,7 +36,7 @@ public final class Session implements SessionState {
     private final SessionDiagnostics diagnostics;
     private final StatusCounters globalStatus;
     private final StatusCounters status = new StatusCounters();
-    private final TlsStatus tls;
+    private final TransportStatus transport;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<String, PreparedText> preparedSql = new HashMap<>();
     private final int maxPreparedStatements;
@@ -47,7 +47,6 @@ public final class Session implements SessionState {
     private long rowCount;
     private long foundRows;
     private boolean backslashEscapes = true;
-    private boolean compressed;
 
     /** KILL as the front end carries it out: it knows every connection of the proxy. */
     @FunctionalInterface
@@ -59,7 +58,7 @@ public final class Session implements SessionState {
     public Session(long connectionId, UserConfig user, String clientHost, ShardingRules rules,
                    SystemVariables variables, ShardExecutor executor, int collationId,
                    SessionDiagnostics diagnostics, StatusCounters globalStatus, boolean ignoreSpace,
-                   int maxPreparedStatements, Killer killer, TlsStatus tls) {
+                   int maxPreparedStatements, Killer killer, TransportStatus transport) {
         this.connectionId = connectionId;
         this.user = user;
         this.clientHost = clientHost;
@@ -69,7 +68,7 @@ public final class Session implements SessionState {
         this.killer = killer;
         this.diagnostics = diagnostics;
         this.globalStatus = globalStatus;
-        this.tls = tls;
+        this.transport = transport;
         this.values = new SessionVariables(variables, executor, collationId);
         if (ignoreSpace) {
             values.ignoreSpace();
@@ -324,21 +323,13 @@ public final class Session implements SessionState {
 
     @Override
     public SortedMap<String, Object> statusVariables(VariableScope scope) {
-        SortedMap<String, Object> values;
         if (scope == VariableScope.GLOBAL) {
-            values = globalStatus.values();
-            TlsStatus.NONE.addTo(values); // MariaDB's global values of these are empty, too
-        } else {
-            values = globalStatus.overlay(status);
-            tls.addTo(values);
+            SortedMap<String, Object> values = globalStatus.values();
+            transport.global().addTo(values);
+            return values;
         }
-        // MariaDB shows the connection's own value in both scopes
-        values.put("Compression", compressed ? "ON" : "OFF");
+        SortedMap<String, Object> values = globalStatus.overlay(status);
+        transport.addTo(values);
         return values;
-    }
-
-    /** The connection speaks the compressed protocol (CLIENT_COMPRESS), for SHOW STATUS. */
-    public void compressed(boolean on) {
-        compressed = on;
     }
 }

@@ -15,7 +15,7 @@ public sealed interface SetValue {
 
     Object resolve(ExecutionContext context);
 
-    /** A literal: Long, String, BigDecimal or null. Keywords like ON arrive as strings. */
+    /** A literal: Long, String, BigDecimal, Double or null. Keywords like ON arrive as strings. */
     record Constant(Object value) implements SetValue {
         @Override
         public Object resolve(ExecutionContext context) {
@@ -80,10 +80,13 @@ public sealed interface SetValue {
                 if (text == null) {
                     return null;
                 }
+                // The user variable takes the value's type, as in MariaDB: INTEGER, DECIMAL, REAL
+                // (a double, written back with an exponent) or a string; binary strings keep their bytes.
                 return switch (c.type()) {
                     case TINY, SHORT, LONG, INT24, LONGLONG -> new BigInteger(text).bitLength() < 64 ? (Object) Long.parseLong(text) : new BigInteger(text);
-                    case DECIMAL, NEWDECIMAL, FLOAT, DOUBLE -> new BigDecimal(text);
-                    default -> text;
+                    case DECIMAL, NEWDECIMAL -> new BigDecimal(text);
+                    case FLOAT, DOUBLE -> Double.parseDouble(text);
+                    default -> c.collationId() == Column.BINARY_COLLATION ? row.cell(0) : text;
                 };
             }
         }
