@@ -158,25 +158,10 @@ class ExternalClientsIT {
                 .containsAll(STEPS.stream().map(s -> "ok " + s).toList());
         assertThat(run.exitCode()).as(run.output()).isZero();
         if (keep) {
-            assertPlacedOnTheBackends(client.prefix);
+            ScenarioPlacement.assertPlaced(cluster, client.prefix);
             dropThroughTheProxy(client.prefix);
         }
         assertNoTablesLeft(client.prefix);
-    }
-
-    /** SCENARIO.md, step cleanup with SG_KEEP=1: each row on the node the rules name, and only there. */
-    private void assertPlacedOnTheBackends(String prefix) throws Exception {
-        try (Connection shop0 = cluster.direct(0, "shop_0"); Connection shop1 = cluster.direct(1, "shop_1")) {
-            // hash-mod 2: even ids on shop_0, odd on shop_1; 5 and 6 deleted, 10 rolled back
-            assertThat(column(shop0, "SELECT id FROM " + prefix + "items ORDER BY id")).containsExactly("2", "4", "8");
-            assertThat(column(shop1, "SELECT id FROM " + prefix + "items ORDER BY id")).containsExactly("1", "3", "7", "9");
-            assertThat(column(shop1, "SELECT SHA2(b, 256) FROM " + prefix + "items WHERE id = 7"))
-                    .as("the blob, as stored").containsExactly(BlobPattern.sha256());
-            assertThat(column(shop0, "SELECT body FROM " + prefix + "notes ORDER BY id"))
-                    .containsExactly("first note", "second, changed", BlobPattern.EMOJI, BlobPattern.EMOJI);
-            assertThat(column(shop1, "SHOW TABLES LIKE '" + prefix + "notes'")).as("notes live on the default node only")
-                    .isEmpty();
-        }
     }
 
     private void dropThroughTheProxy(String prefix) throws Exception {
@@ -189,38 +174,9 @@ class ExternalClientsIT {
     private void assertNoTablesLeft(String prefix) throws Exception {
         for (int i = 0; i < 2; i++) {
             try (Connection c = cluster.direct(i, "shop_" + i)) {
-                assertThat(column(c, "SHOW TABLES LIKE '" + prefix.replace("_", "\\_") + "%'")).as("tables left on shop_" + i)
+                assertThat(ScenarioSql.column(c, "SHOW TABLES LIKE '" + prefix.replace("_", "\\_") + "%'")).as("tables left on shop_" + i)
                         .isEmpty();
             }
-        }
-    }
-
-    private static List<String> column(Connection c, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
-
-    /** What the scripts write, as the backends must hold it. */
-    static final class BlobPattern {
-
-        static final String EMOJI = "emoji \uD83D\uDE00 Zo\u00eb \u4e2d\u6587 \u2211";
-        static final int SIZE = 20 * 1024 * 1024;
-
-        private BlobPattern() {
-        }
-
-        /** SHA-256 (hex) of the scenario's blob: byte i = (i * 31 + i / 256) mod 256. */
-        static String sha256() throws Exception {
-            byte[] blob = new byte[SIZE];
-            for (int i = 0; i < SIZE; i++) {
-                blob[i] = (byte) (i * 31 + i / 256);
-            }
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(blob));
         }
     }
 }
