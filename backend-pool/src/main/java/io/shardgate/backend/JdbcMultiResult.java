@@ -6,6 +6,7 @@ import io.shardgate.router.plan.Diagnostics;
 import io.shardgate.router.result.MultiResult;
 import io.shardgate.router.result.Result;
 import io.shardgate.router.result.UpdateResult;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -81,7 +82,9 @@ final class JdbcMultiResult implements MultiResult {
     /**
      * Ends the statement. Results not read yet are read and dropped first, as closing a streamed
      * result set does with its rows, so that the connection goes back to the pool with nothing
-     * left on the wire.
+     * left on the wire. A streamed result set's rows are read here rather than by closing it
+     * (which would issue a statement on the busy connection): Connector/J knows the next result
+     * only once the current one's rows are read.
      */
     @Override
     public void close() {
@@ -91,6 +94,10 @@ final class JdbcMultiResult implements MultiResult {
         closed = true;
         try {
             for (int i = 0; !finished && i < MAX_DRAINED_RESULTS; i++) {
+                ResultSet current = statement.getResultSet();
+                while (current != null && current.next()) {
+                    // dropped
+                }
                 finished = !statement.getMoreResults() && statement.getLargeUpdateCount() == -1;
             }
         } catch (SQLException ignored) {

@@ -1,5 +1,6 @@
 package io.shardgate.backend;
 
+import com.mysql.cj.jdbc.ConnectionImpl;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shardgate.config.HostPort;
 import java.sql.Connection;
@@ -41,10 +42,29 @@ final class Lease {
         return new Lease(connection, pin, member, pool);
     }
 
-    /** Returns a borrowed connection to its pool; a pinned one stays with the session. */
+    /**
+     * Returns a borrowed connection to its pool; a pinned one stays with the session. A connection
+     * whose streamed result Connector/J still holds open (a read that ended in an error part-way,
+     * a result abandoned mid-stream) is discarded instead: its next borrower could issue nothing
+     * on it.
+     */
     void release() {
-        if (!pinned) {
+        if (pinned) {
+            return;
+        }
+        if (streamingResultOpen()) {
+            discard();
+        } else {
             close();
+        }
+    }
+
+    /** Whether Connector/J still holds a streamed result open on the connection (unknown: yes). */
+    private boolean streamingResultOpen() {
+        try {
+            return connection.unwrap(ConnectionImpl.class).getSession().getProtocol().getStreamingData() != null;
+        } catch (SQLException | RuntimeException unknown) {
+            return true;
         }
     }
 

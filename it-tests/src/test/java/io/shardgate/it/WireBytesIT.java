@@ -167,6 +167,13 @@ class WireBytesIT {
             assertThat(ours.errorCode()).isEqualTo(theirs.errorCode()).isEqualTo(1312);
             assertThat(ours.sqlState()).isEqualTo(theirs.sqlState());
             assertThat(ours.message()).isEqualTo(theirs.message().replace("shop_0.", "shop."));
+            // the backend connection whose results were refused unread goes on serving: the
+            // session's next statement on dn0 (which takes the same pooled connection) is answered
+            for (int i = 0; i < 3; i++) {
+                RawResult next = RawResult.query(proxy, "/*+ shardgate: dataNode=dn0 */ SELECT 1");
+                assertThat(next.error()).as("the next statement on dn0").isNull();
+                assertThat(next.rows()).hasSize(1);
+            }
         }
     }
 
