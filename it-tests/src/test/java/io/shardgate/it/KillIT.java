@@ -56,14 +56,14 @@ class KillIT {
     }
 
     /** Runs {@code sql} on {@code c} in another thread; the future fails with the statement's SQLException. */
-    private Future<?> running(Connection c, String sql) throws InterruptedException {
+    private Future<?> running(Connection c, String sql) throws InterruptedException, SQLException {
         Future<?> f = threads.submit(() -> {
             try (Statement st = c.createStatement()) {
                 st.execute(sql);
             }
             return null;
         });
-        Thread.sleep(500); // the statement reaches the backends
+        BackendSleeps.awaitRunning(cluster, "SLEEP(10)");
         return f;
     }
 
@@ -80,15 +80,7 @@ class KillIT {
     /** The backends have no SLEEP left running: KILL reached them, not only the proxy. */
     private void noSleepOnTheBackends() throws Exception {
         for (int b = 0; b < 2; b++) {
-            try (Connection d = cluster.direct(b, "")) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                long sleeping;
-                do {
-                    sleeping = one(d, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%SLEEP(10)%'"
-                            + " AND ID <> CONNECTION_ID()");
-                } while (sleeping > 0 && System.nanoTime() < deadline);
-                assertThat(sleeping).as("statements still sleeping on backend %d", b).isZero();
-            }
+            BackendSleeps.assertNoneLeft(cluster, b, "SLEEP(10)");
         }
     }
 
@@ -161,7 +153,7 @@ class KillIT {
         for (Connection c : new Connection[] {cluster.connect("shop"), cluster.connectMariaDbDriver("shop")}) {
             try (c; Statement st = c.createStatement()) {
                 Future<?> sleep = threads.submit(() -> st.executeQuery("SELECT SLEEP(10)"));
-                Thread.sleep(500);
+                BackendSleeps.awaitRunning(cluster, "SLEEP(10)");
                 long began = System.nanoTime();
                 st.cancel();
                 SQLException e = failure(sleep);

@@ -173,7 +173,7 @@ class SessionResetAndKillIT {
                     }
                     return null;
                 });
-                Thread.sleep(500); // the statement reaches the backend
+                BackendSleeps.awaitRunning(twins.cluster, "SLEEP(20)");
                 long began = System.nanoTime();
                 run(victimAndKiller[1], "KILL QUERY " + id);
                 SQLException e = KillIT.failure(running);
@@ -199,14 +199,6 @@ class SessionResetAndKillIT {
 
     /** No SLEEP of the test still runs on the first server: KILL reached the backend too. */
     private void noSleepLeft() throws Exception {
-        try (Connection direct = twins.cluster.direct(0, "")) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            String sleeping;
-            do {
-                sleeping = one(direct, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%SLEEP(20)%'"
-                        + " AND ID <> CONNECTION_ID()");
-            } while (!sleeping.equals("0") && System.nanoTime() < deadline);
-            assertThat(sleeping).as("statements still sleeping on backend 0").isEqualTo("0");
-        }
+        BackendSleeps.assertNoneLeft(twins.cluster, 0, "SLEEP(20)");
     }
 }

@@ -120,6 +120,11 @@ final class ShardedCluster implements AutoCloseable {
         return config;
     }
 
+    /** How many backends the cluster runs. */
+    int servers() {
+        return backends.size();
+    }
+
     LocalMariaDb backend(int i) {
         return backends.get(i);
     }

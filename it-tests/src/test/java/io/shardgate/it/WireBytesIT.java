@@ -131,7 +131,7 @@ class WireBytesIT {
             try (RawClient victim = client(proxy, RawClient.BASE_CAPABILITIES);
                  RawClient killer = client(proxy, RawClient.BASE_CAPABILITIES)) {
                 victim.write(0, payload(COM_QUERY, "SELECT SLEEP(10)".getBytes(StandardCharsets.UTF_8)));
-                Thread.sleep(500);
+                BackendSleeps.awaitRunning(cluster, "SLEEP(10)");
                 long id = victim.greeting.connectionId();
                 assertThat(killer.command(COM_QUERY, "KILL QUERY " + id)[0]).as("KILL answered OK").isZero();
                 List<String> got = new ArrayList<>();

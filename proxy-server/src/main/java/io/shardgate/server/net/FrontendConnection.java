@@ -72,10 +72,11 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     private boolean tlsStarting;
     /** Session thread only (set before the worker starts): the phase packets go to. */
     private CommandProcessor phase;
-    /** Session thread only: who is logged in, with the capabilities agreed at connect. */
-    private UserConfig account;
-    /** Set once the first login succeeded; read by the connect timeout on the event loop. */
-    private volatile boolean loggedIn;
+    /**
+     * Who is logged in, written by the session thread; null until the first login succeeded (the
+     * connect timeout reads it on the event loop). With it, the capabilities agreed at connect.
+     */
+    private volatile UserConfig account;
     private int capabilities;
     private boolean unwrappedMoreData;
     private int collation;
@@ -225,7 +226,6 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
     /** @param ignoreSpace whether sql_mode starts with IGNORE_SPACE (the handshake asked for it) */
     private void startSession(UserConfig newAccount, String database, int collationId, boolean ignoreSpace) {
         account = newAccount;
-        loggedIn = true;
         collation = collationId;
         user = newAccount.name();
         if (managerPort) {
@@ -372,7 +372,7 @@ final class FrontendConnection extends ChannelInboundHandlerAdapter implements C
      */
     private void closeUnlessLoggedInWithin(long millis) {
         channel.eventLoop().schedule(() -> {
-            if (!loggedIn && channel.isActive()) {
+            if (account == null && channel.isActive()) {
                 log.info("connection {} from {} closed: no login within {} ms (server.connectTimeout)", id, clientHost, millis);
                 channel.close();
             }
